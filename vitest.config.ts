@@ -14,5 +14,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    reporters: process.env['CI'] ? ['default', ['json', { outputFile: 'test-results/vitest-unit.json' }]] : ['default'],
   },
 });

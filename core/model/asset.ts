@@ -31,6 +31,11 @@ export interface Asset {
   installDate?: string; // ISO date
   lastPm?: string;
   nextPm?: string;
+  /** PM interval as typed ("6m", "Semestral", "1y"). */
+  pmFrequency?: string;
+  warrantyEnd?: string; // ISO date
+  retiredDate?: string; // ISO date (scrapped / disposed)
+  udi?: string;
   /** Unmapped columns, kept verbatim by header name. */
   extra: Record<string, string>;
   /** Mapped columns' original cell text by canonical field name. */

@@ -72,6 +72,8 @@ export const OBSERVATION_KINDS = [
   'protocol', // a protocol seen spoken by the device ("telnet", "ftp", "smbv1", "http-login")
   'peer-external', // talked to a public address (value: the address)
   'vlan', // 802.1Q id seen on its frames
+  'dhcpv6-duid-mac', // link-layer address inside a DHCPv6 DUID-LLT/DUID-LL
+  'cdp-capabilities', // CDP capability names ("router,switch")
 ] as const;
 export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
 

@@ -1,0 +1,108 @@
+// Electron main process: thin. It creates the hardened window, serves the renderer from a custom
+// protocol, registers the IPC handlers from the shared services, and keeps automatic backups.
+// No domain logic lives here (that is core/ and electron/services/).
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { dirname, join, normalize, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BackupStore } from '../services/backup-store';
+import { buildHandlers } from '../services/handlers';
+import { registerIpc, EVENT_CHANNEL } from './ipc-registrar';
+import { hardenApp, hardenSession, secureWebPreferences } from './security';
+import type { TrustedOrigins } from './security';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const APP_ORIGIN = 'app://wardwalk';
+const BACKUP_EVERY_MS = 15 * 60 * 1000;
+const QUIT_BACKUP_WAIT_MS = 5000;
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const devUrl = process.env['ELECTRON_RENDERER_URL'];
+const trusted: TrustedOrigins = { origins: devUrl ? [APP_ORIGIN, new URL(devUrl).origin] : [APP_ORIGIN] };
+const log = { warn: (m: string) => console.warn(`[security] ${m}`) };
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let win: BrowserWindow | null = null;
+  let quitting = false;
+  let lastBackupAt = 0;
+
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  hardenApp(app, trusted, log, (url) => void shell.openExternal(url));
+
+  app.whenReady().then(async () => {
+    const rendererDir = join(here, '../renderer');
+    protocol.handle('app', (request) => {
+      // Serve only files inside the renderer bundle (no path traversal).
+      const { pathname } = new URL(request.url);
+      const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+      const full = normalize(join(rendererDir, rel));
+      if (!full.startsWith(rendererDir + sep)) return new Response('not found', { status: 404 });
+      return net.fetch(pathToFileURL(full).toString());
+    });
+    hardenSession(session.defaultSession, log);
+
+    const dataDir = app.getPath('userData');
+    const backups = new BackupStore(join(dataDir, 'backups'), 10);
+    const handlers = buildHandlers({
+      version: app.getVersion(),
+      platform: process.platform,
+      host: 'electron',
+      dataDir,
+      backups,
+      openExternal: (url) => shell.openExternal(url),
+    });
+    const writeBackup = handlers['backup:write']!;
+    handlers['backup:write'] = async (args, ctx) => {
+      const r = await writeBackup(args, ctx);
+      lastBackupAt = Date.now();
+      return r;
+    };
+    registerIpc(ipcMain, handlers, trusted);
+
+    win = new BrowserWindow({
+      width: 1280,
+      height: 820,
+      minWidth: 900,
+      minHeight: 600,
+      title: 'Wardwalk',
+      show: false,
+      webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
+    });
+    win.once('ready-to-show', () => win?.show());
+    await win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+
+    const timer = setInterval(() => {
+      win?.webContents.send(EVENT_CHANNEL, 'backup:requested', { reason: 'timer' });
+    }, BACKUP_EVERY_MS);
+
+    app.on('before-quit', (e) => {
+      if (quitting || !win) return;
+      // Clean shutdown: ask the renderer for a last backup, wait briefly for it, then quit.
+      e.preventDefault();
+      quitting = true;
+      clearInterval(timer);
+      const asked = Date.now();
+      win.webContents.send(EVENT_CHANNEL, 'backup:requested', { reason: 'quit' });
+      const deadline = setTimeout(() => app.quit(), QUIT_BACKUP_WAIT_MS);
+      const poll = setInterval(() => {
+        if (lastBackupAt >= asked) {
+          clearInterval(poll);
+          clearTimeout(deadline);
+          app.quit();
+        }
+      }, 100);
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}
