@@ -54,3 +54,13 @@ describe('snapshot', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('utf8', () => {
+  it('encodes like TextEncoder, including astral characters', async () => {
+    const { utf8 } = await import('./sha256');
+    for (const s of ['', 'abc', 'Ünïcødé ñ', '日本語', '🩺💉', 'a\u{1F600}b']) {
+      expect([...utf8(s)]).toEqual([...new TextEncoder().encode(s)]);
+    }
+    expect(sha256('🩺 Ward 3B')).toBe(sha256(new TextEncoder().encode('🩺 Ward 3B')));
+  });
+});
