@@ -25,6 +25,10 @@ export interface AttributeVerdict {
   rules: string[];
   /** True when a person set it: it outranks every inference. */
   byPerson?: boolean;
+  /** The evidence behind the verdict (kind and value), strongest first. Added by core/fingerprint. */
+  evidence?: Array<{ kind: string; value: string }>;
+  /** Other values the evidence supported, with their confidence (shown when the answer is "unknown"). */
+  alternatives?: Array<{ value: string; confidence: number }>;
 }
 
 export type DeviceCategory = 'medical' | 'it' | 'iot' | 'building' | 'network' | 'unknown';
@@ -58,4 +62,6 @@ export interface Device {
   ipOnly?: boolean;
   evidence: Evidence[];
   identity?: Identification;
+  /** When Wardwalk first stored this device (wall clock), for "new since the last survey". */
+  recordedAt?: number;
 }

@@ -1,0 +1,34 @@
+// The Node edge of the MAC-vendor lookup: loads the IEEE registries (MA-L, MA-M, MA-S) from the
+// `oui-data` package (BSD-2-Clause; its index.json maps 6/7/9-hex-digit prefixes to the registered
+// organisation's name and address lines, rebuilt from the IEEE RA's public CSVs) and hands core's
+// matcher the name only (first line). Loaded once, lazily, and kept (about 54k entries).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createOuiLookup, type OuiLookup } from '../../core/fingerprint/oui';
+
+let cached: OuiLookup | undefined;
+
+/** Path of oui-data's index.json (its package exports the JSON itself, so resolve the main entry). */
+export function ouiDataPath(): string {
+  const require = createRequire(import.meta.url);
+  return require.resolve('oui-data');
+}
+
+/** Parse oui-data's JSON text into [prefix, first line of vendor] pairs; ignores anything malformed. */
+export function parseOuiData(text: string): Array<[string, string]> {
+  const data: unknown = JSON.parse(text);
+  const out: Array<[string, string]> = [];
+  if (!data || typeof data !== 'object') return out;
+  for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
+    if (typeof v !== 'string' || !/^[0-9A-Fa-f]{6}([0-9A-Fa-f]|[0-9A-Fa-f]{3})?$/.test(k)) continue;
+    const nl = v.indexOf('\n');
+    out.push([k, (nl >= 0 ? v.slice(0, nl) : v).trim()]);
+  }
+  return out;
+}
+
+/** The process-wide lookup (first call reads ~5.6 MB of JSON, ~100 ms). */
+export function loadOuiLookup(): OuiLookup {
+  if (!cached) cached = createOuiLookup(parseOuiData(readFileSync(ouiDataPath(), 'utf8')));
+  return cached;
+}
