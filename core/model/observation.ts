@@ -74,6 +74,7 @@ export const OBSERVATION_KINDS = [
   'vlan', // 802.1Q id seen on its frames
   'dhcpv6-duid-mac', // link-layer address inside a DHCPv6 DUID-LLT/DUID-LL
   'cdp-capabilities', // CDP capability names ("router,switch")
+  'site', // the Wardwalk site a sensor or subnet maps to (Zeek sensors)
 ] as const;
 export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
 
