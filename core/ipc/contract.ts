@@ -3,14 +3,25 @@
 // registrar and the loopback test host are all generated from these two maps.
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
+import { captureChannels, captureEvents } from './capture';
+import { riskChannels, riskEvents } from './risk';
+import { probeChannels, probeEvents } from './probe';
+import { deviceChannels } from './devices';
 import type { ChannelDef, EventDef, IpcResult } from './define';
 
 export const channels = {
   ...appChannels,
+  ...captureChannels,
+  ...riskChannels,
+  ...probeChannels,
+  ...deviceChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export const events = {
   ...appEvents,
+  ...captureEvents,
+  ...riskEvents,
+  ...probeEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Channels = typeof channels;

@@ -1,11 +1,11 @@
 // Electron main process: thin. It creates the hardened window, serves the renderer from a custom
 // protocol, registers the IPC handlers from the shared services, and keeps automatic backups.
 // No domain logic lives here (that is core/ and electron/services/).
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BackupStore } from '../services/backup-store';
-import { buildHandlers } from '../services/handlers';
+import { buildServices } from '../services/handlers';
 import { registerIpc, EVENT_CHANNEL } from './ipc-registrar';
 import { hardenApp, hardenSession, secureWebPreferences } from './security';
 import type { TrustedOrigins } from './security';
@@ -53,14 +53,30 @@ if (!app.requestSingleInstanceLock()) {
 
     const dataDir = app.getPath('userData');
     const backups = new BackupStore(join(dataDir, 'backups'), 10);
-    const handlers = buildHandlers({
+    const services = buildServices({
       version: app.getVersion(),
       platform: process.platform,
       host: 'electron',
       dataDir,
       backups,
       openExternal: (url) => shell.openExternal(url),
+      broadcast: (event, payload) => win?.webContents.send(EVENT_CHANNEL, event, payload),
+      dialogs: {
+        pickAdvisoryPaths: async (pick) => {
+          const r = await dialog.showOpenDialog({
+            title: 'Import CISA medical advisories (CSAF JSON, a folder, or an archive)',
+            properties: pick === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
+            filters: pick === 'folder' ? [] : [{ name: 'CSAF advisories', extensions: ['json', 'zip', 'tar', 'gz', 'tgz'] }],
+          });
+          return r.canceled ? undefined : r.filePaths;
+        },
+        pickWorkbook: async () => {
+          const r = await dialog.showOpenDialog({ title: 'Import an MDS2 form', properties: ['openFile'], filters: [{ name: 'Workbooks', extensions: ['xlsx', 'xlsm', 'xls'] }] });
+          return r.canceled ? undefined : r.filePaths[0];
+        },
+      },
     });
+    const handlers = services.handlers;
     const writeBackup = handlers['backup:write']!;
     handlers['backup:write'] = async (args, ctx) => {
       const r = await writeBackup(args, ctx);
@@ -93,6 +109,7 @@ if (!app.requestSingleInstanceLock()) {
       clearInterval(timer);
       const asked = Date.now();
       win.webContents.send(EVENT_CHANNEL, 'backup:requested', { reason: 'quit' });
+      void services.shutdown();
       const deadline = setTimeout(() => app.quit(), QUIT_BACKUP_WAIT_MS);
       const poll = setInterval(() => {
         if (lastBackupAt >= asked) {

@@ -9,7 +9,8 @@ import { BackupStore } from '../services/backup-store';
 
 const rendererDir = resolve(process.argv[2] ?? 'renderer/dist');
 const dataDir = process.env['WARDWALK_DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'wardwalk-host-'));
-const host = await startTestHost({
+let host: Awaited<ReturnType<typeof startTestHost>> | undefined;
+host = await startTestHost({
   rendererDir,
   port: Number(process.env['PORT'] ?? 0),
   handlers: buildHandlers({
@@ -19,6 +20,7 @@ const host = await startTestHost({
     dataDir,
     backups: new BackupStore(join(dataDir, 'backups'), 10),
     openExternal: () => undefined,
+    broadcast: (event, payload) => host?.broadcast(event, payload),
   }),
 });
 console.log(`Wardwalk test host: ${host.appUrl}`);

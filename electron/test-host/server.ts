@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fail } from '../../core/ipc/define';
+import { wireReplacer, wireReviver } from '../../core/ipc/wire';
 import { dispatch } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../main/security';
@@ -57,7 +58,7 @@ export async function startTestHost(opts: { rendererDir: string; handlers: Parti
   };
 
   const broadcast = (event: string, payload: unknown) => {
-    const data = `data: ${JSON.stringify({ event, payload })}\n\n`;
+    const data = `data: ${JSON.stringify({ event, payload }, wireReplacer)}\n\n`;
     for (const s of streams) s.write(data);
   };
 
@@ -80,7 +81,7 @@ export async function startTestHost(opts: { rendererDir: string; handlers: Parti
       if (body === undefined) return json(res, 413, fail('bad-args', 'Refused: request too large.'));
       let request: unknown;
       try {
-        request = JSON.parse(body);
+        request = JSON.parse(body, wireReviver);
       } catch {
         return json(res, 400, fail('bad-args', 'Refused: malformed request.'));
       }
@@ -131,7 +132,7 @@ export async function startTestHost(opts: { rendererDir: string; handlers: Parti
 
 function json(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
+  res.end(JSON.stringify(body, wireReplacer));
 }
 
 function readBody(req: IncomingMessage): Promise<string | undefined> {

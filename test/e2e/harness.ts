@@ -49,6 +49,7 @@ export async function startHarness(opts: { viewport?: { width: number; height: n
   mkdirSync(RESULTS, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'ww-e2e-data-'));
   const profileDir = mkdtempSync(join(tmpdir(), 'ww-e2e-profile-'));
+  const hostRef: { current?: TestHost } = {};
   const host = await startTestHost({
     rendererDir,
     handlers: buildHandlers({
@@ -58,8 +59,10 @@ export async function startHarness(opts: { viewport?: { width: number; height: n
       dataDir,
       backups: new BackupStore(join(dataDir, 'backups'), 10),
       openExternal: () => undefined,
+      broadcast: (event, payload) => hostRef.current?.broadcast(event, payload),
     }),
   });
+  hostRef.current = host;
   const viewport = opts.viewport ?? { width: 1280, height: 800 };
   const launch = async () => {
     const context = await chromium.launchPersistentContext(profileDir, {

@@ -4,6 +4,7 @@
 import { CHANNEL_NAMES, isEventName } from '../../../core/ipc/contract';
 import type { EventName, PayloadOf, WardwalkApi } from '../../../core/ipc/contract';
 import type { IpcResult } from '../../../core/ipc/define';
+import { wireReplacer, wireReviver } from '../../../core/ipc/wire';
 
 declare global {
   interface Window {
@@ -29,7 +30,7 @@ function httpApi(token: string): WardwalkApi {
     source = new EventSource(`/events?token=${token}`);
     source.onmessage = (m) => {
       try {
-        const { event, payload } = JSON.parse(m.data as string) as { event: string; payload: unknown };
+        const { event, payload } = JSON.parse(m.data as string, wireReviver) as { event: string; payload: unknown };
         listeners.get(event)?.forEach((l) => l(payload));
       } catch {
         /* ignore malformed event */
@@ -43,9 +44,9 @@ function httpApi(token: string): WardwalkApi {
         const res = await fetch('/ipc', {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-wardwalk-token': token },
-          body: JSON.stringify({ channel, args }),
+          body: JSON.stringify({ channel, args }, wireReplacer),
         });
-        return (await res.json()) as IpcResult<unknown>;
+        return JSON.parse(await res.text(), wireReviver) as IpcResult<unknown>;
       } catch (e) {
         return { ok: false, error: { code: 'failed', message: `The Wardwalk service is not reachable (${String(e)}).` } };
       }

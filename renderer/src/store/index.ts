@@ -37,8 +37,40 @@ export interface UndoSlice {
   popUndo(): { name: string; label: string; undo: () => Promise<void> } | undefined;
 }
 
+export interface FileJob {
+  files: string[];
+  file: string;
+  fileIndex: number;
+  bytesRead: number;
+  bytesTotal: number;
+  packets: number;
+  cancelling: boolean;
+}
+
+export interface LiveCaptureState {
+  captureId: string;
+  iface: string;
+  filter: string;
+  startedAt: number;
+  packets: number;
+  dropped: number;
+  devices: number;
+  /** Device ids seen on the wire during this capture, most recent last (network hints). */
+  seen: string[];
+}
+
+/** Live discovery state: never persisted (persisted devices live in dexie). */
+export interface DiscoverSlice {
+  fileJob: FileJob | null;
+  setFileJob(job: FileJob | null): void;
+  live: LiveCaptureState | null;
+  setLive(live: LiveCaptureState | null): void;
+  selectedDeviceId: string | null;
+  selectDevice(id: string | null): void;
+}
+
 /** Slices that features register later extend this record (see registerSlice). */
-export type AppState = UiSlice & StorageSlice & UndoSlice & Record<string, unknown>;
+export type AppState = UiSlice & StorageSlice & UndoSlice & DiscoverSlice & Record<string, unknown>;
 
 let noticeId = 0;
 
@@ -46,8 +78,12 @@ const uiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   view: 'locations',
   setView: (view) => set({ view }),
   notices: [],
-  notify: (kind, text, hint) =>
-    set((s) => ({ notices: [...s.notices.slice(-4), hint ? { id: ++noticeId, kind, text, hint } : { id: ++noticeId, kind, text }] })),
+  notify: (kind, text, hint) => {
+    const id = ++noticeId;
+    set((s) => ({ notices: [...s.notices.slice(-3), hint ? { id, kind, text, hint } : { id, kind, text }] }));
+    // Errors stay until dismissed; the rest fade after a while so they never pile up over the work.
+    if (kind !== 'error') setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), kind === 'warning' ? 12_000 : 6_000);
+  },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   surveyor: 'surveyor',
   setSurveyor: (surveyor) => set({ surveyor }),
@@ -71,10 +107,20 @@ const undoSlice: StateCreator<AppState, [], [], UndoSlice> = (set, get) => ({
   },
 });
 
+const discoverSlice: StateCreator<AppState, [], [], DiscoverSlice> = (set) => ({
+  fileJob: null,
+  setFileJob: (fileJob) => set({ fileJob }),
+  live: null,
+  setLive: (live) => set({ live }),
+  selectedDeviceId: null,
+  selectDevice: (selectedDeviceId) => set({ selectedDeviceId }),
+});
+
 export const useStore = create<AppState>()((...a) => ({
   ...uiSlice(...a),
   ...storageSlice(...a),
   ...undoSlice(...a),
+  ...discoverSlice(...a),
 }));
 
 /** Feature slices add their state and actions once, at import time. */
