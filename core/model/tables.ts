@@ -3,7 +3,7 @@
 export const DB_NAME = 'wardwalk';
 
 /** Current dexie schema version (renderer/src/db/schema.ts keeps every version). */
-export const DB_SCHEMA_VERSION = 2;
+export const DB_SCHEMA_VERSION = 5;
 
 /** table → primary key, for every table in the current schema. */
 export const TABLE_KEYS: Record<string, string> = {
@@ -22,4 +22,12 @@ export const TABLE_KEYS: Record<string, string> = {
   overrides: 'id',
   mappingProfiles: 'id',
   settings: 'key',
+  // version 3
+  surveys: 'id',
+  // version 4
+  syncState: 'id',
+  bundleConflicts: 'id',
+  // version 5
+  advisories: 'trackingId',
+  mds2: 'id',
 };

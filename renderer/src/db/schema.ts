@@ -5,6 +5,11 @@ import type { Table } from 'dexie';
 import type { Asset } from '../../../core/model/asset';
 import type { AuditEntry, Building, Confirmation, Floor, ImportRecord, Placement, Room, Site } from '../../../core/model/location';
 import type { Device } from '../../../core/model/device';
+import type { DeviceIdentityOverrides } from '../../../core/model/identity-override';
+import type { Survey } from '../../../core/model/survey';
+import type { BundleConflict } from '../../../core/bundle/merge';
+import type { Advisory } from '../../../core/advisories/csaf';
+import type { Mds2Facts } from '../../../core/risk/mds2';
 import { DB_NAME, DB_SCHEMA_VERSION } from '../../../core/model/tables';
 
 export interface StoredObservation {
@@ -16,14 +21,9 @@ export interface StoredObservation {
   ts: number;
 }
 
-export interface OverrideRecord {
-  id: string; // `${deviceId}:${attribute}`
-  deviceId: string;
-  attribute: string;
-  value: string;
-  by: string;
-  at: number;
-  reason?: string;
+/** A person's identification corrections for one device (id = deviceId); see core/model/identity-override. */
+export interface OverrideRecord extends DeviceIdentityOverrides {
+  id: string;
 }
 
 export interface MappingProfileRecord {
@@ -36,6 +36,35 @@ export interface MappingProfileRecord {
 export interface SettingRecord {
   key: string;
   value: unknown;
+}
+
+/** A record's lineage for survey-bundle merges (id = "<table>:<record id>"); see core/bundle/merge. */
+export interface SyncStateRecord {
+  id: string;
+  known: string[];
+}
+
+/** A merge conflict found while importing a survey bundle, open until a person settles it. */
+export interface BundleConflictRecord {
+  id: string;
+  status: 'open' | 'settled';
+  detectedAt: number;
+  conflict: BundleConflict;
+  from: { author: string; laptopId: string; createdAt: number };
+  settled?: { choice: 'mine' | 'theirs'; by: string; at: number };
+}
+
+/** An imported CSAF advisory (core/advisories/csaf) and when it was stored. */
+export interface AdvisoryRecord extends Advisory {
+  importedAt: number;
+  /** The file it came from, as the person chose it. */
+  fileName?: string;
+}
+
+/** MDS2 facts for one device model (id = "mds2:<maker>|<model>", lower-case): one form per model. */
+export interface Mds2Record extends Mds2Facts {
+  id: string;
+  importedAt: number;
 }
 
 export class WardwalkDb extends Dexie {
@@ -53,6 +82,11 @@ export class WardwalkDb extends Dexie {
   overrides!: Table<OverrideRecord, string>;
   mappingProfiles!: Table<MappingProfileRecord, string>;
   settings!: Table<SettingRecord, string>;
+  surveys!: Table<Survey, string>;
+  syncState!: Table<SyncStateRecord, string>;
+  bundleConflicts!: Table<BundleConflictRecord, string>;
+  advisories!: Table<AdvisoryRecord, string>;
+  mds2!: Table<Mds2Record, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -75,6 +109,23 @@ export class WardwalkDb extends Dexie {
       overrides: 'id, deviceId',
       mappingProfiles: 'id, updatedAt',
       settings: 'key',
+    });
+    // Version 3: survey rounds (floor plans and the ward walk, issue 6).
+    this.version(3).stores({
+      surveys: 'id, startedAt, finishedAt',
+    });
+    // Version 4 (issue 10): inventory sort indexes on assets (large sites), survey-bundle lineage per
+    // record and the conflicts waiting for a person to settle them.
+    this.version(4).stores({
+      assets: 'id, assetTag, serial, maker, department, roomId, deviceId, *macs, model, type, room, status, updatedAt',
+      syncState: 'id',
+      bundleConflicts: 'id, status, detectedAt',
+    });
+    // Version 5 (issue 9): imported CSAF advisories (one record per tracking id: a newer revision
+    // replaces the older) and MDS2 facts per device model.
+    this.version(5).stores({
+      advisories: 'trackingId, version',
+      mds2: 'id, maker, model',
     });
   }
 }

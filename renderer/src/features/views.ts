@@ -2,6 +2,14 @@
 import type { ComponentType } from 'react';
 import { LocationsView } from './locations/LocationsView';
 import { DataView } from './data/DataView';
+import { DiscoverView } from './discover/DiscoverView';
+import { FloorPlanView } from './floorplan/FloorPlanView';
+import { WalkView } from './walk/WalkView';
+import { SurveysView } from './surveys/SurveysView';
+import { SheetsView } from './sheets/SheetsView';
+import { BundlesView } from './bundles/BundlesView';
+import { RiskView } from './risk/RiskView';
+import { InventoryView } from './inventory/InventoryView';
 
 export interface ViewDef {
   id: string;
@@ -12,6 +20,14 @@ export interface ViewDef {
 }
 
 export const VIEWS: ViewDef[] = [
+  { id: 'discover', label: 'Discover', description: 'Devices found passively in network traffic', component: DiscoverView },
+  { id: 'inventory', label: 'Inventory', description: 'Every asset on record: sort and search, fast at 100,000 assets', component: InventoryView },
   { id: 'locations', label: 'Sites & floors', description: 'Hospitals, buildings and floors', component: LocationsView },
+  { id: 'sheets', label: 'Room sheets & labels', description: 'Print room sheets and labels, key the results back in', component: SheetsView },
+  { id: 'floorplan', label: 'Floor plans', description: 'Plans, rooms and where each device belongs', component: FloorPlanView },
+  { id: 'walk', label: 'Ward walk', description: 'Confirm devices room by room: scan, type or tick', component: WalkView },
+  { id: 'surveys', label: 'Surveys', description: 'Survey rounds, mobile devices, stale and missing lists', component: SurveysView },
+  { id: 'bundles', label: 'Survey bundles', description: 'Share survey work between laptops: export, import and merge, settle conflicts', component: BundlesView },
+  { id: 'risk', label: 'Vulnerabilities & risk', description: 'Advisories matched to devices, risk worklist, segmentation, reports', component: RiskView },
   { id: 'data', label: 'Data & backups', description: 'Storage, automatic backups, export and restore', component: DataView },
 ];
