@@ -20,7 +20,7 @@ function io(): CliIo & { err: string } {
     stderr: (s: string) => {
       o.err += s;
     },
-    writeFile: async () => {},
+    writeFile: async (path, text) => writeFileSync(path, text),
   };
   return o;
 }
