@@ -7,6 +7,7 @@ import { captureChannels, captureEvents } from './capture';
 import { riskChannels, riskEvents } from './risk';
 import { probeChannels, probeEvents } from './probe';
 import { deviceChannels } from './devices';
+import { printChannels, printEvents } from './print';
 import type { ChannelDef, EventDef, IpcResult } from './define';
 
 export const channels = {
@@ -15,6 +16,7 @@ export const channels = {
   ...riskChannels,
   ...probeChannels,
   ...deviceChannels,
+  ...printChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export const events = {
@@ -22,6 +24,7 @@ export const events = {
   ...captureEvents,
   ...riskEvents,
   ...probeEvents,
+  ...printEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Channels = typeof channels;

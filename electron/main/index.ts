@@ -6,6 +6,8 @@ import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BackupStore } from '../services/backup-store';
 import { buildServices } from '../services/handlers';
+import { printHandlers } from '../services/print';
+import { writeFile } from 'node:fs/promises';
 import { registerIpc, EVENT_CHANNEL } from './ipc-registrar';
 import { hardenApp, hardenSession, secureWebPreferences } from './security';
 import type { TrustedOrigins } from './security';
@@ -76,7 +78,18 @@ if (!app.requestSingleInstanceLock()) {
         },
       },
     });
-    const handlers = services.handlers;
+    const handlers = {
+      ...services.handlers,
+      // Printing needs the window: print and save-as-PDF of the renderer's print page.
+      ...printHandlers({
+        contents: () => win?.webContents,
+        chooseSavePath: async (name) => {
+          const r = await dialog.showSaveDialog(win!, { defaultPath: join(app.getPath('documents'), name), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+          return r.canceled ? undefined : r.filePath;
+        },
+        writeFile: (path, data) => writeFile(path, data),
+      }),
+    };
     const writeBackup = handlers['backup:write']!;
     handlers['backup:write'] = async (args, ctx) => {
       const r = await writeBackup(args, ctx);
