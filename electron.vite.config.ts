@@ -7,7 +7,17 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') }, external: ['cap'] },
+      // Worker and child-process entries are emitted beside index.js: the spreadsheet parser's worker
+      // thread and the live-capture process look for their .js sibling first (tsx runs the .ts in dev).
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          'parse-worker': resolve('electron/services/spreadsheet/parse-worker.ts'),
+          'live-capture-process': resolve('electron/capture/live-capture-process.ts'),
+        },
+        external: ['cap'],
+        output: { entryFileNames: '[name].js' },
+      },
     },
   },
   preload: {

@@ -8,6 +8,7 @@ import { riskChannels, riskEvents } from './risk';
 import { probeChannels, probeEvents } from './probe';
 import { deviceChannels } from './devices';
 import { printChannels, printEvents } from './print';
+import { inventoryChannels, inventoryEvents } from './inventory';
 import type { ChannelDef, EventDef, IpcResult } from './define';
 
 export const channels = {
@@ -17,6 +18,7 @@ export const channels = {
   ...probeChannels,
   ...deviceChannels,
   ...printChannels,
+  ...inventoryChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export const events = {
@@ -25,6 +27,7 @@ export const events = {
   ...riskEvents,
   ...probeEvents,
   ...printEvents,
+  ...inventoryEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Channels = typeof channels;

@@ -3,16 +3,20 @@
 // utilityProcess.fork on the built JS with the same message protocol (live-protocol.ts).
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Device } from '../../core/model/device';
 import { DEFAULT_FILTER, type LiveInterface, type LiveStats, type ToChild, type ToParent } from './live-protocol';
 
 export { DEFAULT_FILTER, captureErrorHint } from './live-protocol';
 export type { LiveInterface, LiveStats } from './live-protocol';
 
-const ENTRY = join(import.meta.dirname, 'live-capture-process.ts');
+// The built app ships live-capture-process.js beside this module's bundle; from source, tsx runs the .ts.
+const BUILT = join(import.meta.dirname, 'live-capture-process.js');
+const ENTRY = existsSync(BUILT) ? BUILT : join(import.meta.dirname, 'live-capture-process.ts');
 
 function spawnChild(): ChildProcess {
-  return fork(ENTRY, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+  const execArgv = ENTRY.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  return fork(ENTRY, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
 }
 
 /** Ask a short-lived capture process for the interfaces (cap is never loaded in the caller). */

@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BackupStore } from '../services/backup-store';
 import { buildServices } from '../services/handlers';
 import { printHandlers } from '../services/print';
+import type { PrintableContents } from '../services/print';
 import { writeFile } from 'node:fs/promises';
 import { registerIpc, EVENT_CHANNEL } from './ipc-registrar';
 import { hardenApp, hardenSession, secureWebPreferences } from './security';
@@ -72,6 +73,14 @@ if (!app.requestSingleInstanceLock()) {
           });
           return r.canceled ? undefined : r.filePaths;
         },
+        pickFile: async () => {
+          const r = await dialog.showOpenDialog({ title: 'Import an inventory workbook', properties: ['openFile'], filters: [{ name: 'Spreadsheets', extensions: ['xlsx', 'xlsm', 'xls', 'csv'] }] });
+          return r.canceled ? undefined : r.filePaths[0];
+        },
+        pickSavePath: async (name) => {
+          const r = await dialog.showSaveDialog({ defaultPath: join(app.getPath('documents'), name) });
+          return r.canceled ? undefined : r.filePath;
+        },
         pickWorkbook: async () => {
           const r = await dialog.showOpenDialog({ title: 'Import an MDS2 form', properties: ['openFile'], filters: [{ name: 'Workbooks', extensions: ['xlsx', 'xlsm', 'xls'] }] });
           return r.canceled ? undefined : r.filePaths[0];
@@ -82,7 +91,7 @@ if (!app.requestSingleInstanceLock()) {
       ...services.handlers,
       // Printing needs the window: print and save-as-PDF of the renderer's print page.
       ...printHandlers({
-        contents: () => win?.webContents,
+        contents: () => win?.webContents as unknown as PrintableContents | undefined,
         chooseSavePath: async (name) => {
           const r = await dialog.showSaveDialog(win!, { defaultPath: join(app.getPath('documents'), name), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
           return r.canceled ? undefined : r.filePath;

@@ -9,12 +9,15 @@ import { join } from 'node:path';
 import { DeviceRegistry } from './device-registry';
 import { ProbeService, probeHandlers } from '../probes/service';
 import { AuditFile } from '../probes/audit-file';
+import { InventoryService } from './spreadsheet/inventory-service';
+import type { InventoryServiceDeps } from './spreadsheet/inventory-service';
+import { inventoryHandlers } from './spreadsheet/inventory-handlers';
 import type { Device } from '../../core/model/device';
 import type { RiskHandlerDeps } from './risk-handlers';
 
 /** Open dialogs live in main; the test host has none (the renderer sends dropped bytes instead). */
 export type ServiceDeps = AppHandlerDeps & {
-  dialogs?: RiskHandlerDeps;
+  dialogs?: RiskHandlerDeps & Pick<InventoryServiceDeps, 'pickFile' | 'pickSavePath'>;
   /** Push an event to every window (probe progress is not tied to one request). */
   broadcast?: (event: string, payload: unknown) => void;
 };
@@ -41,6 +44,7 @@ export function buildServices(deps: ServiceDeps): Services {
     ...capture,
     ...riskHandlers(deps.dialogs ?? {}),
     ...probeHandlers(probes),
+    ...inventoryHandlers(new InventoryService({ ...(deps.dialogs?.pickFile ? { pickFile: deps.dialogs.pickFile } : {}), ...(deps.dialogs?.pickSavePath ? { pickSavePath: deps.dialogs.pickSavePath } : {}) })),
     'devices:sync': ({ devices }) => ({ known: registry.add(devices as unknown as Device[]) }),
   };
   return {

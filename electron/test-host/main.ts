@@ -9,8 +9,8 @@ import { BackupStore } from '../services/backup-store';
 
 const rendererDir = resolve(process.argv[2] ?? 'renderer/dist');
 const dataDir = process.env['WARDWALK_DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'wardwalk-host-'));
-let host: Awaited<ReturnType<typeof startTestHost>> | undefined;
-host = await startTestHost({
+const hostRef: { current?: Awaited<ReturnType<typeof startTestHost>> } = {};
+const host = await startTestHost({
   rendererDir,
   port: Number(process.env['PORT'] ?? 0),
   handlers: buildHandlers({
@@ -20,8 +20,9 @@ host = await startTestHost({
     dataDir,
     backups: new BackupStore(join(dataDir, 'backups'), 10),
     openExternal: () => undefined,
-    broadcast: (event, payload) => host?.broadcast(event, payload),
+    broadcast: (event, payload) => hostRef.current?.broadcast(event, payload),
   }),
 });
+hostRef.current = host;
 console.log(`Wardwalk test host: ${host.appUrl}`);
 console.log(`data: ${dataDir}`);
