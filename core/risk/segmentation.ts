@@ -5,6 +5,9 @@
 // infusion pump — and the suggestion is to move each category to its own segment.
 import type { DeviceCategory } from '../model/device';
 
+/** One collator for every comparison (localeCompare with options builds one per call: slow on thousands of segments). */
+const NUMERIC = new Intl.Collator('en', { numeric: true });
+
 export type SegmentCategory = DeviceCategory | 'guest';
 
 export interface SegmentMember {
@@ -84,7 +87,7 @@ export function summarizeSegments(members: readonly SegmentMember[]): Segmentati
     const keys = new Set(m.ips.map(subnetOf).filter((k): k is string => !!k));
     for (const k of keys) put(k, 'subnet', m);
   }
-  const segments = [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
+  const segments = [...byKey.values()].sort((a, b) => NUMERIC.compare(a.key, b.key));
   const suggestions: GroupingSuggestion[] = [];
   for (const s of segments) {
     const med = s.counts.medical ?? 0;

@@ -79,6 +79,7 @@ async function scroll(page: Page, step: number, n: number) {
           last = t;
           if (document.querySelector('.inv-body [role=row].inv-pending')) pendingFrames++;
           if (step > 0) body.scrollTop += step;
+          else if (step < 0) void 0; // idle: measure the frame loop alone
           else body.scrollTop = i % 2 ? 0 : body.scrollHeight; // scrollbar jumps end ↔ top
           if (++i < n) requestAnimationFrame(tick);
           else resolve();
@@ -166,13 +167,51 @@ async function peer(page: Page) {
   });
 }
 
+/** Export a bundle of everything through the UI, then preview and re-import that very file. */
+async function bundleRoundTrip(page: Page) {
+  const { mkdtempSync, readFileSync, rmSync, statSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'ww-bench-bundle-'));
+  try {
+    await page.getByRole('button', { name: 'Survey bundles', exact: true }).click();
+    await page.evaluate(() => ((window as unknown as W).__longtasks = []));
+    let t = Date.now();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.getByRole('button', { name: 'Export bundle…' }).click()]);
+    const file = join(dir, 'bench.wwbundle.json');
+    await download.saveAs(file);
+    const exportMs = Date.now() - t;
+    const bytes = statSync(file).size;
+    t = Date.now();
+    await page.getByLabel('Import bundle file').setInputFiles(file);
+    const pv = page.getByRole('region', { name: 'Bundle preview' });
+    await pv.waitFor({ timeout: 600_000 });
+    const previewMs = Date.now() - t;
+    const previewText = (await pv.getByRole('row', { name: /^Total/ }).innerText()).replace(/\s+/g, ' ');
+    t = Date.now();
+    await pv.getByRole('button', { name: /Nothing new|Merge into my data/ }).click();
+    await page.getByText(/Nothing new: .* was already merged|Merged /).waitFor({ timeout: 600_000 });
+    const reimportMs = Date.now() - t;
+    const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as W).__longtasks.map((l) => l.ms)));
+    const text = readFileSync(file, 'utf8');
+    const peerMs = await page.evaluate((txt) => {
+      const t0 = performance.now();
+      const v = JSON.parse(txt) as unknown;
+      JSON.stringify(v);
+      return performance.now() - t0;
+    }, text);
+    return { bytes, exportMs, previewMs, reimportMs, previewText, longest, peerMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function run(): Promise<BenchResult[]> {
   if (!existsSync(join(ROOT, 'renderer/dist/index.html'))) execFileSync('npm', ['run', 'build:renderer'], { cwd: ROOT, stdio: 'inherit' });
   const h = await startHarness({ viewport: { width: 1440, height: 900 } });
   await h.context.close();
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--disable-gpu-vsync', '--disable-frame-rate-limit'], headless: true });
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     await context.addInitScript({ content: INIT });
     const page = await context.newPage();
     await page.goto(h.host.appUrl);
@@ -188,11 +227,15 @@ export async function run(): Promise<BenchResult[]> {
     phases.push(['open', await mark()]);
     const open = await openInventory(page);
     await page.screenshot({ path: join(RESULTS, 'bench-scale-inventory.png') });
-    // A mouse wheel (about 120 px a frame), a fling (1,200 px a frame), scrollbar jumps end ↔ top.
+    // The noise floor on this machine: frames with nothing happening (no scrolling).
+    phases.push(['idle', await mark()]);
+    const idle = await scroll(page, -1, 120);
     phases.push(['scroll', await mark()]);
-    const wheel = await scroll(page, 120, 240);
+    // A mouse wheel (about 120 px a frame), a fling (1,200 px a frame), scrollbar jumps end ↔ top.
+        const wheel = await scroll(page, 120, 240);
     const fling = await scroll(page, 1200, 120);
     const jumps = await scroll(page, 0, 20);
+    const idf = stats(idle.frames);
     const wf = stats(wheel.frames);
     const ff = stats(fling.frames);
     const jf = stats(jumps.frames);
@@ -209,6 +252,7 @@ export async function run(): Promise<BenchResult[]> {
     const tasks = await page.evaluate(() => (window as unknown as W).__longtasks);
     // The peer runs last, in the same page: its 100,000 objects must not burden our measurements' GC.
     const p = await peer(page);
+    const bundle = await bundleRoundTrip(page);
     const longtasks = tasks.map((l) => l.ms);
     const longest = longtasks.length ? Math.max(...longtasks) : 0;
     const byPhase: Record<string, number> = {};
@@ -217,7 +261,22 @@ export async function run(): Promise<BenchResult[]> {
       byPhase[ph] = Math.max(byPhase[ph] ?? 0, t.ms);
     }
     await context.close();
+    const bundleResult: BenchResult = {
+      name: `scale: survey bundle of the same ${ASSETS.toLocaleString('en-US')} assets — export, preview, re-import (peer: JSON.parse + JSON.stringify of the same file, same page)`,
+      metrics: {
+        'bundle MB': bundle.bytes / 1e6,
+        'export ms (worker: read, hash every record, checksum)': bundle.exportMs,
+        'preview ms (worker: verify checksum, plan merge)': bundle.previewMs,
+        're-import ms (nothing new; verified and re-planned)': bundle.reimportMs,
+        'peer: JSON.parse + JSON.stringify in page ms': bundle.peerMs,
+        'ratio export / peer': bundle.exportMs / bundle.peerMs,
+        'longest main-thread task during bundle work ms': bundle.longest,
+        'preview said': bundle.previewText,
+      },
+      notes: 'All bundle work runs in a module worker (hashing and checksums over 100,000 records take seconds); the page only shows progress.',
+    };
     return [
+      bundleResult,
       {
         name: `scale: inventory of ${ASSETS.toLocaleString('en-US')} assets with ${OBSERVATIONS.toLocaleString('en-US')} observations in IndexedDB (peer: raw IndexedDB, same page)`,
         metrics: {
@@ -231,6 +290,9 @@ export async function run(): Promise<BenchResult[]> {
           'sort+search ready ms (worker read all)': open.readyMs,
           'peer: raw getAll() assets ms': p.getAllMs,
           'ratio ready / raw getAll': open.readyMs / p.getAllMs,
+          'peer: idle frame ms median (no scrolling, noise floor)': idf.median,
+          'peer: idle frame ms p95': idf.p95,
+          'peer: idle frames > 50 ms': `${idf.over50} of ${idf.frames}`,
           'wheel scroll frame ms median': wf.median,
           'wheel scroll frame ms p95': wf.p95,
           'wheel scroll frames > 50 ms': `${wf.over50} of ${wf.frames}`,
@@ -255,6 +317,7 @@ export async function run(): Promise<BenchResult[]> {
           'longest main-thread task ms': longest,
           'main-thread tasks > 50 ms': longtasks.length,
           'longest task while opening ms': byPhase['open'] ?? 0,
+          'peer: longest task while idle (noise floor) ms': byPhase['idle'] ?? 0,
           'longest task while scrolling ms': byPhase['scroll'] ?? 0,
           'longest task while sorting ms': byPhase['sort'] ?? 0,
           'longest task while searching ms': byPhase['search'] ?? 0,

@@ -206,12 +206,21 @@ describe('vulnerabilities & risk view', () => {
     expect(text).toMatch(/ICU/);
     expect(text).toMatch(/clinical criticality/);
     expect(text).not.toMatch(/Import advisories/);
+    expect(execFileSync('pdfinfo', [pdf]).toString()).toMatch(/Page size:\s+84[12](\.\d+)? x 59[45](\.\d+)? pts/); // A4 landscape
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(RESULTS, 'risk-report')]);
   });
 
-  it('a newer revision replaces the older one', async () => {
-    await advisoryInput().setInputFiles([join(OLD, 'icsma-22-244-01-rev1.json')]);
+  it('a newer revision replaces the older one (and drag and drop works)', async () => {
+    // the older revision arrives by drag and drop
+    const b64 = readFileSync(join(OLD, 'icsma-22-244-01-rev1.json')).toString('base64');
+    const dt = await page.evaluateHandle((data) => {
+      const t = new DataTransfer();
+      t.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], 'icsma-22-244-01-rev1.json', { type: 'application/json' }));
+      return t;
+    }, b64);
+    await page.locator('section.view-risk').dispatchEvent('drop', { dataTransfer: dt });
     await page.getByRole('status', { name: 'Last advisory import' }).getByText(/1 new/).waitFor({ timeout: 30_000 });
+    expect((await storedAdvisories(page)).find((a) => a.trackingId === 'ICSMA-22-244-01')?.version).toBe('1');
     await advisoryInput().setInputFiles([join(ADV, 'icsma-22-244-01.json')]);
     await page.getByText('ICSMA-22-244-01: revision 1 replaced by 2').waitFor({ timeout: 30_000 });
     const stored = await storedAdvisories(page);
@@ -241,7 +250,39 @@ describe('vulnerabilities & risk view', () => {
     await expect(matchesTab.innerText()).resolves.toBe(matchesBefore);
     await page.getByRole('tab', { name: /Advisories & MDS2/ }).click();
     await page.getByRole('table', { name: 'Stored advisories' }).locator('tr[data-advisory="ICSMA-17-255-01"]').waitFor();
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('an MDS2 workbook sets patient-data, remote-service and patchability facts for every unit of its model', async () => {
+    // laid out like the ANSI/NEMA HN 1-2019 form; the answers are invented for the test
+    const form = [
+      ['Manufacturer Disclosure Statement for Medical Device Security -- MDS2'],
+      ['Question ID', 'Question', 'Answer', 'See note'],
+      ['DOC-1', 'Manufacturer Name', 'Philips', ''],
+      ['DOC-3', 'Device Model', 'IntelliVue MX40', ''],
+      ['DOC-4', 'Document ID', 'MDS2-TEST-1', ''],
+      ['MPII-2.2', 'Does the device store personally identifiable information persistently on internal media?', 'Yes', ''],
+      ['RMOT-1', 'Does the device permit remote service connections for device analysis or repair?', 'Yes', ''],
+      ['CSUP-2.1', 'Does the device documentation provide instructions for owner/operator installation of patches or software updates?', 'No', ''],
+      ['CSUP-2.2', 'Does the device require vendor or vendor-authorized service to install patches or software updates?', 'Yes', ''],
+    ];
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(form), 'MDS2');
+    const buffer = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    await page.getByRole('tab', { name: /Advisories & MDS2/ }).click();
+    await page.locator('input[type=file][aria-label="MDS2 workbook"]').setInputFiles({ name: 'mx40-mds2.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    const forms = page.getByRole('table', { name: 'MDS2 forms' });
+    await forms.getByText('IntelliVue MX40').waitFor({ timeout: 30_000 });
+    await expect(forms.locator('tbody tr').first().innerText()).resolves.toMatch(/Philips\s+IntelliVue MX40\s+yes\s+yes\s+no/);
     await page.screenshot({ path: join(RESULTS, 'risk-library.png'), fullPage: true });
+    // every MX40 picks the facts up: ICU-0001's score gains the MDS2 terms
+    await page.getByRole('tab', { name: /Worklist/ }).click();
+    const row = page.getByRole('table', { name: 'Risk worklist' }).locator('tr[data-subject="asset_mx_in"]');
+    if ((await row.getByRole('button', { name: /Show details for/ }).count()) > 0) await row.getByRole('button', { name: /Show details for/ }).click();
+    const terms = page.getByRole('table', { name: /^Score terms for ICU-0001/ });
+    await terms.getByText('stores PHI (MDS2)').waitFor({ timeout: 30_000 });
+    await terms.getByText('remote service (MDS2)').waitFor();
+    await terms.getByText('not patchable (MDS2)').waitFor();
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -113,6 +113,10 @@ describe('demo hospital walk', () => {
       await page.getByRole('button', { name: 'Ward walk' }).tap();
       const room = page.locator('.plan-svg .room[data-room="3.03"] polygon');
       await room.waitFor();
+      // The plan fits itself once its image has loaded: tap after that, as a person would.
+      await page.locator('.plan-image').waitFor();
+      await page.waitForFunction(() => (document.querySelector('.plan-stage') as HTMLElement | null)?.dataset['zoom'] !== undefined);
+      await page.waitForTimeout(300);
       const b = (await room.boundingBox())!;
       await page.touchscreen.tap(b.x + b.width / 2, b.y + b.height * 0.7);
       await expect.poll(() => page.getByTestId('current-room').textContent()).toContain('Room 3.03');

@@ -14,6 +14,7 @@ import { audit } from './audit';
 const now = () => Date.now();
 
 async function buildConfirmation(assetId: AssetId, roomId: RoomId, how: ConfirmationHow, by: string, surveyId: string | undefined, deviceId?: DeviceId): Promise<Confirmation> {
+  if (!by.trim()) throw new Error('Type your name first: every confirmation records who made it.');
   const asset = await db().assets.get(assetId);
   if (!asset || asset.deleted) throw new Error('That asset no longer exists.');
   const placements = await db().placements.where('assetId').equals(assetId).toArray();
@@ -58,6 +59,7 @@ export const createAndConfirm = defineAction<{ fields: QuickAsset; roomId: RoomI
   name: 'walk:new-asset',
   label: (a) => `New asset ${a.fields.assetTag ?? a.fields.serial ?? ''}`.trim(),
   perform: async ({ fields, roomId, roomNumber, how, by, surveyId }) => {
+    if (!by.trim()) throw new Error('Type your name first: every confirmation records who made it.');
     const tag = fields.assetTag?.trim();
     const serial = fields.serial?.trim();
     if (!tag && !serial) throw new Error('A new asset needs an asset tag or a serial number.');

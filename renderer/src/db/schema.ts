@@ -47,7 +47,8 @@ export interface SyncStateRecord {
 /** A merge conflict found while importing a survey bundle, open until a person settles it. */
 export interface BundleConflictRecord {
   id: string;
-  status: 'open' | 'settled';
+  /** superseded: a newer bundle brought a newer disagreement about the same record(s). */
+  status: 'open' | 'settled' | 'superseded';
   detectedAt: number;
   conflict: BundleConflict;
   from: { author: string; laptopId: string; createdAt: number };

@@ -10,6 +10,7 @@ import { SheetsView } from './sheets/SheetsView';
 import { BundlesView } from './bundles/BundlesView';
 import { RiskView } from './risk/RiskView';
 import { InventoryView } from './inventory/InventoryView';
+import { ProbesView } from './probes/ProbesView';
 
 export interface ViewDef {
   id: string;
@@ -29,5 +30,6 @@ export const VIEWS: ViewDef[] = [
   { id: 'surveys', label: 'Surveys', description: 'Survey rounds, mobile devices, stale and missing lists', component: SurveysView },
   { id: 'bundles', label: 'Survey bundles', description: 'Share survey work between laptops: export, import and merge, settle conflicts', component: BundlesView },
   { id: 'risk', label: 'Vulnerabilities & risk', description: 'Advisories matched to devices, risk worklist, segmentation, reports', component: RiskView },
+  { id: 'probes', label: 'Safe probes', description: 'Ask devices who they are, only with a plan a person approved', component: ProbesView },
   { id: 'data', label: 'Data & backups', description: 'Storage, automatic backups, export and restore', component: DataView },
 ];

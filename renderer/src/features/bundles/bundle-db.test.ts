@@ -197,3 +197,26 @@ describe('survey bundles between two laptops', () => {
     expect(await everything(b)).toBe(snap);
   });
 });
+
+describe('a newer bundle about the same disagreement', () => {
+  it('supersedes the older open conflict instead of leaving two', async () => {
+    const a = laptop();
+    const b = laptop();
+    await seed(a);
+    await importBundle(b, (await exportBundle(a, 'ana', T0 + 1)).text, 'ben', 'x', T0 + 2);
+    await a.rooms.update('room_2', { name: 'Store', version: 2, updatedAt: T0 + 10 });
+    await b.rooms.update('room_2', { name: 'Clean utility', version: 2, updatedAt: T0 + 11 });
+    const r1 = await importBundle(b, (await exportBundle(a, 'ana', T0 + 20)).text, 'ben', 'x', T0 + 21);
+    await a.rooms.update('room_2', { name: 'Store room', version: 3, updatedAt: T0 + 30 });
+    const r2 = await importBundle(b, (await exportBundle(a, 'ana', T0 + 40)).text, 'ben', 'x', T0 + 41);
+    expect(r1.ok && r2.ok).toBe(true);
+    if (!r1.ok || !r2.ok) return;
+    expect(r1.plan.conflicts[0]!.id).not.toBe(r2.plan.conflicts[0]!.id);
+    const open = await b.bundleConflicts.where('status').equals('open').toArray();
+    expect(open.map((c) => c.id)).toEqual([r2.plan.conflicts[0]!.id]);
+    expect((await b.bundleConflicts.get(r1.plan.conflicts[0]!.id))!.status).toBe('superseded');
+    const s = await settleBundleConflict(b, open[0]!.id, 'theirs', 'ben', T0 + 50);
+    expect(s.ok).toBe(true);
+    expect((await b.rooms.get('room_2'))!.name).toBe('Store room');
+  });
+});

@@ -149,7 +149,14 @@ export async function importBundle(db: WardwalkDb, text: string, by: string, fil
         .filter((_, i) => !existing[i])
         .map((conflict) => ({ id: conflict.id, status: 'open', detectedAt: now, conflict, from: { author: b.author, laptopId: b.laptopId, createdAt: b.createdAt } }));
       await writePlan(db, plan.writes, plan.lineage);
-      if (fresh.length) await db.bundleConflicts.bulkAdd(fresh);
+      if (fresh.length) {
+        // A newer disagreement about the same thing replaces an older one still open (settling the
+        // older one would write a state that is no longer theirs).
+        const keys = new Set(fresh.map((f) => f.conflict.key));
+        const stale = (await db.bundleConflicts.where('status').equals('open').toArray()).filter((o) => keys.has(o.conflict.key));
+        if (stale.length) await db.bundleConflicts.bulkPut(stale.map((o) => ({ ...o, status: 'superseded' as const })));
+        await db.bundleConflicts.bulkAdd(fresh);
+      }
       const changed = plan.writes.length > 0 || plan.lineage.length > 0 || fresh.length > 0;
       // Re-importing the same bundle changes nothing: not even a line in the import history.
       if (changed) {

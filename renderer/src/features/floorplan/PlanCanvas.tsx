@@ -60,6 +60,8 @@ export const PlanCanvas = forwardRef<PlanCanvasHandle, Props>(function PlanCanva
   const [draft, setDraft] = useState<Point[]>([]);
   const [hover, setHover] = useState<Point | undefined>();
   const pointers = useRef(new Map<number, { x: number; y: number }>());
+  /** The person has panned or zoomed: stop refitting the plan when the viewport changes size. */
+  const touched = useRef(false);
   const gesture = useRef<{ kind: 'pan' | 'pinch' | 'rect' | 'none'; sx: number; sy: number; tx: number; ty: number; moved: boolean; start?: Point; dist?: number; k?: number; mid?: Point }>({
     kind: 'none',
     sx: 0,
@@ -83,6 +85,7 @@ export const PlanCanvas = forwardRef<PlanCanvasHandle, Props>(function PlanCanva
 
   const zoomAt = useCallback(
     (f: number, cx: number, cy: number) => {
+      touched.current = true;
       const cur = t.current;
       const k = Math.min(MAX_K, Math.max(MIN_K, cur.k * f));
       const r = k / cur.k;
@@ -112,20 +115,35 @@ export const PlanCanvas = forwardRef<PlanCanvasHandle, Props>(function PlanCanva
   }, [apply, size.width, size.height]);
 
   useImperativeHandle(ref, () => ({
-    fit,
+    fit: () => {
+      touched.current = false;
+      fit();
+    },
     zoomBy: (f, at) => {
       const v = viewport.current;
       zoomAt(f, at?.x ?? (v?.clientWidth ?? 0) / 2, at?.y ?? (v?.clientHeight ?? 0) / 2);
     },
     panBy: (dx, dy) => {
+      touched.current = true;
       t.current = { ...t.current, x: t.current.x + dx, y: t.current.y + dy };
       apply();
     },
   }));
 
   useEffect(() => {
+    touched.current = false;
     fit();
   }, [fit, plan?.dataUrl]);
+
+  useEffect(() => {
+    const v = viewport.current;
+    if (!v || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => {
+      if (!touched.current) fit();
+    });
+    ro.observe(v);
+    return () => ro.disconnect();
+  }, [fit]);
 
   useEffect(() => {
     setDraft([]);
@@ -193,6 +211,7 @@ export const PlanCanvas = forwardRef<PlanCanvasHandle, Props>(function PlanCanva
       const dy = e.clientY - g.sy;
       if (!g.moved && Math.hypot(dx, dy) < 4) return;
       g.moved = true;
+      touched.current = true;
       t.current = { ...t.current, x: g.tx + dx, y: g.ty + dy };
       apply();
       return;
@@ -240,6 +259,7 @@ export const PlanCanvas = forwardRef<PlanCanvasHandle, Props>(function PlanCanva
 
   const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {
     const step = 60;
+    if (e.key.startsWith('Arrow')) touched.current = true;
     const v = viewport.current!;
     switch (e.key) {
       case 'ArrowLeft':

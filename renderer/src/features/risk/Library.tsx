@@ -76,7 +76,7 @@ export function Library({ advisories, forms, result }: { advisories: AdvisoryRec
                 <th>Title</th>
                 <th className="num">Products</th>
                 <th className="num">CVEs</th>
-                <th className="num">Devices</th>
+                <th className="num" title="Devices this advisory affects or possibly affects">Devices</th>
               </tr>
             </thead>
             <tbody>

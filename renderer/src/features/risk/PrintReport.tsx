@@ -11,6 +11,7 @@ export function PrintReport({ result, level, site }: { result: RiskResult; level
   const rows = dashboardRows(result, level);
   return (
     <div className="rk-print" aria-hidden="true">
+      <style>{'@page { size: A4 landscape; margin: 12mm; }'}</style>
       <header className="rk-print-head">
         <h1>Risk worklist{site ? ` — ${site}` : ''}</h1>
         <div>

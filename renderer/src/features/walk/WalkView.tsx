@@ -20,7 +20,7 @@ import { db } from '../../db/schema';
 import { useStore } from '../../store';
 import { PlanCanvas } from '../floorplan/PlanCanvas';
 import { assetLabel, buildPins } from '../floorplan/pins';
-import { useAllRooms, useAssets, useConfirmations, useDevices, useFloor, usePlacements, useRooms, useSurveys, useWalk, useWalkSettings, walkState } from './data';
+import { rememberSurveyor, useAllRooms, useAssets, useConfirmations, useDevices, useFloor, usePlacements, useRememberedSurveyor, useRooms, useSurveys, useWalk, useWalkSettings, walkState } from './data';
 import { FloorPicker } from './FloorPicker';
 import { useWedgeScanner } from './useWedgeScanner';
 
@@ -43,6 +43,7 @@ export function WalkView() {
   const settings = useWalkSettings();
   const by = useStore((s) => s.surveyor);
   const setSurveyor = useStore((s) => s.setSurveyor);
+  useRememberedSurveyor();
   const [flash, setFlash] = useState<Flash>();
   const [unknown, setUnknown] = useState<string>();
   const [tab, setTab] = useState<'room' | 'moved' | 'missing'>('room');
@@ -186,7 +187,7 @@ export function WalkView() {
         </label>
         <label className="toolbar">
           <span className="muted">You</span>
-          <input aria-label="Your name" value={by} onChange={(e) => setSurveyor(e.target.value)} style={{ width: 130 }} />
+          <input aria-label="Your name" value={by} onChange={(e) => setSurveyor(e.target.value)} onBlur={(e) => void rememberSurveyor(e.target.value)} style={{ width: 130 }} />
         </label>
         {progress ? (
           <span className="badge ok" aria-label="Survey progress">

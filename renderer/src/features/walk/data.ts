@@ -1,4 +1,5 @@
 // Live queries and the shared "where am I" state for the floor plan, walk and survey views.
+import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/schema';
 import { registerSlice, useStore } from '../../store';
@@ -93,4 +94,20 @@ export function useWalkSettings(): WalkSettings {
   const s = useLiveQuery(() => db().settings.get(WALK_SETTINGS_KEY), []);
   const v = (s?.value ?? {}) as Partial<WalkSettings>;
   return { ...DEFAULT_WALK_SETTINGS, ...v };
+}
+
+const SURVEYOR_KEY = 'walk.surveyor';
+
+/** The surveyor's name is a preference of this laptop: restored on start, saved when edited. */
+export function useRememberedSurveyor(): void {
+  const setSurveyor = useStore((s) => s.setSurveyor);
+  const rec = useLiveQuery(() => db().settings.get(SURVEYOR_KEY), []);
+  useEffect(() => {
+    if (typeof rec?.value === 'string' && rec.value.trim()) setSurveyor(rec.value);
+  }, [rec, setSurveyor]);
+}
+
+export async function rememberSurveyor(name: string): Promise<void> {
+  const clean = name.trim().slice(0, 100);
+  if (clean) await db().settings.put({ key: SURVEYOR_KEY, value: clean });
 }
