@@ -21,7 +21,7 @@ export function plainCopy(v: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-const VERSIONED = new Set(['sites', 'buildings', 'floors', 'rooms', 'assets', 'placements']);
+const VERSIONED = new Set(['sites', 'buildings', 'floors', 'rooms', 'assets', 'placements', 'surveys']);
 
 export function restoreRows(table: string, rows: unknown[], now: number): { rows: Record<string, unknown>[]; report: RestoreReport } {
   const key = TABLE_KEYS[table];

@@ -9,6 +9,7 @@ import type { BuildingId, SiteId } from '../../../../core/model/ids';
 export function LocationsView() {
   const sites = useSites();
   const surveyor = useStore((s) => s.surveyor);
+  const setView = useStore((s) => s.setView);
   const [siteId, setSiteId] = useState<string>();
   const [buildingId, setBuildingId] = useState<string>();
   const buildings = useBuildings(siteId);
@@ -20,6 +21,12 @@ export function LocationsView() {
         <h1 id="locations-title">Sites &amp; floors</h1>
         <p className="muted">Every room, pin and confirmation belongs to a floor of a building of a site.</p>
       </header>
+      {sites && sites.length === 0 ? (
+        <div className="banner info" role="note">
+          New to Wardwalk? <button type="button" className="link" onClick={() => setView('floorplan')}>Load the demo hospital floor</button> to see the whole
+          flow — plan, rooms, devices, the ward walk — in a minute.
+        </div>
+      ) : null}
       <div className="columns">
         <Column
           title="Sites"
