@@ -55,7 +55,7 @@ describe('buildPlan', () => {
     const { plan: p } = plan();
     expect(p.entries.some((e) => e.target.ip === '10.9.0.3' || e.target.ip === '10.9.0.4')).toBe(false);
     expect(p.excluded.map((x) => [x.target.ip, x.overridable, x.reasons[0]])).toEqual([
-      ['10.9.0.3', true, 'type: infusion pump ("infusion-pump")'],
+      ['10.9.0.3', true, 'type: Infusion pump (life-support)'],
       ['10.9.0.4', true, 'inventory: life-support'],
     ]);
     const weak = plan({ overrides: [{ device: 'd-vent', reason: 'ok', by: 'A. Nurse' }] });

@@ -29,6 +29,7 @@ import {
   isQueryKind,
 } from './kinds';
 import type { QueryKind } from './kinds';
+import { isHighRiskType, isLifeSupportType, typeLabel } from '../fingerprint/taxonomy';
 import { cidrContains, parseCidr, parseIPv4, subnetHosts } from './net';
 
 /** One device the policy may consider: what the inventory and the network say about it. */
@@ -171,7 +172,10 @@ export function riskReasons(c: ProbeCandidate): string[] {
   if (c.lifeSupport) out.push('inventory: life-support');
   if (c.highRisk) out.push('inventory: high-risk');
   if (c.type) {
-    for (const t of RISKY_TYPES) if (t.re.test(c.type)) out.push(`type: ${t.label} ("${cleanText(c.type, 60)}")`);
+    // A taxonomy type id (from identification) says it directly; free text (legacy sheets) by words.
+    if (isLifeSupportType(c.type)) out.push(`type: ${typeLabel(c.type)} (life-support)`);
+    else if (isHighRiskType(c.type)) out.push(`type: ${typeLabel(c.type)} (high-risk)`);
+    else for (const t of RISKY_TYPES) if (t.re.test(c.type)) out.push(`type: ${t.label} ("${cleanText(c.type, 60)}")`);
   }
   return out;
 }

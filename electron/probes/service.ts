@@ -38,6 +38,8 @@ export interface ProbeServiceDeps {
   emit<E extends keyof ProbeEvents>(event: E, payload: ProbePayload<E>): void;
   /** Every audit record as it is written (persist it: the log must survive a crash). */
   onAudit?(r: AuditRecord): void;
+  /** The persisted audit log (all sessions), for export. */
+  readAudit?(): AuditRecord[];
   /** Observations for identification (source 'probe'). */
   onObservations?(o: Observation[]): void;
   now?(): number;
@@ -162,7 +164,11 @@ export class ProbeService {
   auditExport(raw: unknown): ProbeResult<'probe:audit-export'> {
     const a = probeChannels['probe:audit-export'].args.parse(raw);
     const recs: AuditRecord[] = [];
-    for (const [id, r] of this.runs) if (!a.runId || id === a.runId) recs.push(...r.audit.records());
+    // The persisted log holds every run, earlier sessions included (each record is written before
+    // its packet is sent); without one, the runs of this session.
+    const persisted = this.deps.readAudit?.();
+    if (persisted) for (const r of persisted) if (!a.runId || r.runId === a.runId) recs.push(r);
+    if (!persisted) for (const [id, r] of this.runs) if (!a.runId || id === a.runId) recs.push(...r.audit.records());
     const stamp = new Date(this.now()).toISOString().replace(/[:.]/g, '-');
     const text = a.format === 'csv' ? auditToCsv(recs) : auditToJson(recs, this.now());
     return { filename: `wardwalk-probe-audit-${stamp}.${a.format}`, text, records: recs.length };

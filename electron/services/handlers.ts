@@ -36,6 +36,7 @@ export function buildServices(deps: ServiceDeps): Services {
     devices: () => registry.all(),
     emit: (event, payload) => deps.broadcast?.(event, payload),
     onAudit: (r) => audit.append(r),
+    readAudit: () => audit.read().records,
     // Probe answers reach the window in probe:finished (observations with source "probe"), which
     // merges them into its stored devices like any other evidence.
   });

@@ -154,7 +154,7 @@ describe('safe probes view', () => {
 
     const excluded = page.getByRole('list', { name: 'Excluded devices' });
     const pump = excluded.getByRole('listitem', { name: 'Excluded alaris-pump-12' });
-    await pump.getByText('type: infusion pump ("infusion-pump")').waitFor();
+    await pump.getByText('type: Infusion pump (life-support)').waitFor();
     const ws = excluded.getByRole('listitem', { name: 'Excluded icu-ws-04' });
     await ws.getByText('inventory: life-support').waitFor();
     await ws.getByText(/inventory asset BME-0042 is marked life-support/).waitFor();

@@ -3,7 +3,7 @@
 // approve it, start, stop, export the audit log. The renderer never names a target, port or rate of
 // its own: main plans only for devices it knows (we report ours with devices:sync first) and
 // re-validates everything against the policy (core/probe-policy).
-import { api } from '../bridge';
+import { api, onEvent } from '../bridge';
 import { db } from '../db/schema';
 import { notify } from '../store';
 import { defineAction } from './registry';
@@ -280,20 +280,20 @@ export const approveProbePlan = defineAction<{ approver: string; reason?: string
 const early = new Map<string, { progress?: ProbeProgress; finished?: ProbeFinished }>();
 let listening = false;
 
-/** Subscribe once to probe progress and results (called by the view on mount). */
-export function listenForProbeEvents(on: (event: 'probe:progressed' | 'probe:finished', cb: (p: never) => void) => () => void): void {
+/** Subscribe once to probe progress and results (called by the view on mount; kept for the session). */
+export function listenForProbeEvents(): void {
   if (listening) return;
   listening = true;
-  on('probe:progressed', ((p: ProbeProgress) => {
+  onEvent('probe:progressed', (p) => {
     const run = getProbes().run;
     if (run && run.runId === p.runId) patchProbes({ run: { ...run, progress: p } });
     else remember(p.runId, { progress: p });
-  }) as (p: never) => void);
-  on('probe:finished', ((p: ProbeFinished) => {
+  });
+  onEvent('probe:finished', (p) => {
     const run = getProbes().run;
     if (run && run.runId === p.runId) void finish(p);
     else remember(p.runId, { finished: p });
-  }) as (p: never) => void);
+  });
 }
 
 function remember(runId: string, v: { progress?: ProbeProgress; finished?: ProbeFinished }) {

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/schema';
 import { useStore } from '../../store';
-import { api, onEvent } from '../../bridge';
+import { api } from '../../bridge';
 import { KIND_SPECS, MAX_BUDGET_PACKETS, MAX_RATE_PPS, QUERY_KINDS } from '../../../../core/probe-policy/kinds';
 import type { QueryKind } from '../../../../core/probe-policy/kinds';
 import { riskReasons } from '../../../../core/probe-policy/policy';
@@ -54,7 +54,7 @@ export function ProbesView() {
   const plan = useProbes((s) => s.plan);
 
   useEffect(() => {
-    listenForProbeEvents(onEvent as never);
+    listenForProbeEvents();
   }, []);
 
   // Keyboard: Escape stops a run from anywhere in the view.
