@@ -45,6 +45,8 @@ interface IpBind {
   verified: boolean;
   first: number;
   last: number;
+  /** Who stated it, when not this engine's own source (a Zeek sensor, a probe). */
+  source?: EvidenceSource;
 }
 
 interface Acc {
@@ -409,7 +411,7 @@ export class DiscoveryEngine {
     return a;
   }
 
-  private bind4(acc: Acc, ip: number, ts: number, strong: string): void {
+  private bind4(acc: Acc, ip: number, ts: number, strong: string, source?: EvidenceSource): void {
     let b: IpBind | undefined;
     const key = ip | 0; // int32 keys stay small integers (no boxed doubles in the map)
     if (acc.lastIp4 === key) b = acc.lastIp4Bind;
@@ -428,9 +430,10 @@ export class DiscoveryEngine {
     b!.count++;
     if (ts > b!.last) b!.last = ts;
     if (strong && !b!.strong) b!.strong = strong;
+    if (source && !b!.source) b!.source = source;
   }
 
-  private bind6(acc: Acc, ip: string, ts: number, strong: string, verified: boolean): void {
+  private bind6(acc: Acc, ip: string, ts: number, strong: string, verified: boolean, source?: EvidenceSource): void {
     let b = acc.ip6.get(ip);
     if (!b) {
       if (acc.ip6.size >= MAX_IPS_TRACKED) return;
@@ -440,6 +443,7 @@ export class DiscoveryEngine {
     if (verified) b.verified = true;
     if (ts > b.last) b.last = ts;
     if (strong && !b.strong) b.strong = strong;
+    if (source && !b.source) b.source = source;
   }
 
   private ipSeen(ip: string, ts: number, verified: boolean, local: boolean): IpAcc | undefined {
@@ -467,12 +471,13 @@ export class DiscoveryEngine {
       if (!p) a.promoted = a.corroborated = true;
       else if (!fromSrc && !a.corroborated && verify() && ++a.credit >= 2) a.promoted = a.corroborated = true;
       if (o.kind === 'ip' && o.value) {
-        if (o.value.includes(':')) this.bind6(a, o.value, ts, o.proto, !p || verify());
+        const src = o.source !== this.source ? o.source : undefined;
+        if (o.value.includes(':')) this.bind6(a, o.value, ts, o.proto, !p || verify(), src);
         else {
           const parts = o.value.split('.').map(Number);
           if (parts.length === 4 && parts.every((x) => x >= 0 && x <= 255)) {
             const n = ((parts[0]! << 24) >>> 0) + (parts[1]! << 16) + (parts[2]! << 8) + parts[3]!;
-            if (ip4Usable(n)) this.bind4(a, n, ts, o.proto);
+            if (ip4Usable(n)) this.bind4(a, n, ts, o.proto, src);
           }
         }
         return;
@@ -561,7 +566,7 @@ export class DiscoveryEngine {
         }
         ips.push(ip);
         ownIpList.push(ip);
-        ev.push({ kind: 'ip', value: ip, proto: b.strong || (v6 ? 'ipv6' : 'ipv4'), source: this.source, count: b.count, firstSeen: b.first, lastSeen: b.last });
+        ev.push({ kind: 'ip', value: ip, proto: b.strong || (v6 ? 'ipv6' : 'ipv4'), source: b.source ?? this.source, count: b.count, firstSeen: b.first, lastSeen: b.last });
       };
       for (const [ip, b] of a.ip4) addIp(ip4Text(ip >>> 0), b, false);
       for (const [ip, b] of a.ip6) addIp(ip, b, true);
