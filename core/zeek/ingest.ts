@@ -32,17 +32,29 @@ export interface ZeekIngestStats {
 
 const MAX_X509 = 100_000;
 
+/** Dotted-quad IPv4 → number, or undefined (no regex, no allocation: called several times per line). */
 function ip4(s: string): number | undefined {
-  const p = s.split('.');
-  if (p.length !== 4) return undefined;
+  const len = s.length;
+  if (len < 7 || len > 15) return undefined;
   let n = 0;
-  for (const x of p) {
-    if (!/^\d{1,3}$/.test(x)) return undefined;
-    const v = Number(x);
-    if (v > 255) return undefined;
-    n = n * 256 + v;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || part > 255) return undefined;
+      n = n * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3) return undefined;
+    } else return undefined;
   }
-  return n;
+  if (dots !== 3 || digits === 0 || part > 255) return undefined;
+  return n * 256 + part;
 }
 
 export function isPrivateIp(ip: string): boolean {
@@ -58,6 +70,20 @@ function isUsableIp(ip: string): boolean {
   if (n === undefined) return ip.includes(':') && !/^ff/i.test(ip) && ip !== '::' && ip !== '::1';
   const a = Math.floor(n / 16777216);
   return a !== 0 && a !== 127 && a < 224 && n !== 0xffffffff;
+}
+
+/** Zeek writes MACs canonical ("00:1b:44:11:3a:b7"): accept those as they are, parse anything else. */
+function zeekMac(s: string | undefined): Mac | undefined {
+  if (!s) return undefined;
+  if (s.length === 17) {
+    let ok = true;
+    for (let i = 0; i < 17 && ok; i++) {
+      const c = s.charCodeAt(i);
+      ok = i % 3 === 2 ? c === 58 : (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
+    }
+    if (ok) return s as Mac;
+  }
+  return parseMac(s);
 }
 
 function compileSubnets(subnets: Record<string, string> | undefined): { net: number; bits: number; site: string }[] {
@@ -125,6 +151,19 @@ export class ZeekIngest {
     }
   }
 
+  private cSource: EvidenceSource = 'zeek:zeek';
+  private cSensor = 'zeek';
+  private cTs = 0;
+  private cProto = 'zeek';
+
+  private note(kind: ObservationKind, value: string | undefined, at: { mac?: Mac | undefined; ip?: string | undefined }): void {
+    this.out(this.cSource, this.cSensor, this.cTs, this.cProto, kind, value, at);
+  }
+
+  private used(type: string): void {
+    this.stats.byType[type] = (this.stats.byType[type] ?? 0) + 1;
+  }
+
   /**
    * Feed one record of log type `type` from `sensor`. A record whose `ts` cannot be read (masked,
    * damaged) takes `fallbackTs` (e.g. the file's modification time) when given, else it is skipped.
@@ -140,101 +179,101 @@ export class ZeekIngest {
       this.stats.untimed++;
       ts = fallbackTs;
     }
-    const source: EvidenceSource = `zeek:${sensor}`;
-    const proto = `zeek-${type}`;
-    const emit = (kind: ObservationKind, value: string | undefined, at: { mac?: Mac | undefined; ip?: string | undefined }) =>
-      this.out(source, sensor, ts, proto, kind, value, at);
+    // The record's context, read by this.note() (no closures per record: this runs millions of times).
+    this.cSource = `zeek:${sensor}`;
+    this.cSensor = sensor;
+    this.cTs = ts;
+    this.cProto = `zeek-${type}`;
     const orig = r.get('id.orig_h');
     const resp = r.get('id.resp_h');
     const respP = r.get('id.resp_p');
-    const used = () => (this.stats.byType[type] = (this.stats.byType[type] ?? 0) + 1);
 
     switch (type) {
       case 'conn': {
-        used();
+        this.used(type);
         const transport = r.get('proto') ?? 'tcp';
-        const om = parseMac(r.get('orig_l2_addr') ?? '');
-        const rm = parseMac(r.get('resp_l2_addr') ?? '');
+        const om = zeekMac(r.get('orig_l2_addr'));
+        const rm = zeekMac(r.get('resp_l2_addr'));
         const localOrig = r.get('local_orig') === 'T' || (r.get('local_orig') === undefined && orig !== undefined && isPrivateIp(orig));
         const localResp = r.get('local_resp') === 'T' || (r.get('local_resp') === undefined && resp !== undefined && isPrivateIp(resp));
-        if (om && orig) emit('ip', orig, { mac: om });
-        else if (orig && localOrig) emit('ip', orig, { ip: orig });
-        if (rm && resp && localResp) emit('ip', resp, { mac: rm });
+        if (om && orig) this.note('ip', orig, { mac: om });
+        else if (orig && localOrig) this.note('ip', orig, { ip: orig });
+        if (rm && resp && localResp) this.note('ip', resp, { mac: rm });
         const state = r.get('conn_state');
         if (resp && respP && localResp && (!state || ANSWERED.has(state)) && transport !== 'icmp') {
-          emit('service', `${transport}/${respP}`, { ip: resp });
+          this.note('service', `${transport}/${respP}`, { ip: resp });
           const clear = CLEARTEXT_PORTS[respP] ?? (r.get('service')?.split(',').includes('ftp') ? 'ftp' : undefined);
-          if (clear) emit('protocol', clear, { ip: resp });
+          if (clear) this.note('protocol', clear, { ip: resp });
         }
-        if (orig && resp && localOrig && !isPrivateIp(resp) && isUsableIp(resp)) emit('peer-external', resp, { ip: orig });
+        if (orig && resp && localOrig && !isPrivateIp(resp) && isUsableIp(resp)) this.note('peer-external', resp, { ip: orig });
         break;
       }
       case 'dhcp': {
-        used();
-        const mac = parseMac(r.get('mac') ?? '');
+        this.used(type);
+        const mac = zeekMac(r.get('mac'));
         if (!mac) break;
-        emit('ip', r.get('assigned_addr') ?? r.get('assigned_ip') ?? r.get('client_addr'), { mac });
-        emit('hostname', r.get('host_name'), { mac });
-        emit('fqdn', r.get('client_fqdn'), { mac });
-        emit('dhcp-requested-ip', r.get('requested_addr'), { mac });
-        emit('dhcp-vendor-class', r.get('client_software') ?? r.get('vendor_class'), { mac });
+        this.note('ip', r.get('assigned_addr') ?? r.get('assigned_ip') ?? r.get('client_addr'), { mac });
+        this.note('hostname', r.get('host_name'), { mac });
+        this.note('fqdn', r.get('client_fqdn'), { mac });
+        this.note('dhcp-requested-ip', r.get('requested_addr'), { mac });
+        this.note('dhcp-vendor-class', r.get('client_software') ?? r.get('vendor_class'), { mac });
         break;
       }
       case 'dns': {
-        used();
+        this.used(type);
         const q = r.get('query');
         if (!q || !orig) break;
         if (respP === '5353' || r.get('id.orig_p') === '5353') {
           // mDNS: names announced with their addresses (A/AAAA answers), service types asked for.
           const answers = (r.get('answers') ?? '').split(',');
-          for (const a of answers.slice(0, 16)) if (ip4(a) !== undefined || a.includes(':')) emit('hostname', q, { ip: a });
-          if (q.startsWith('_') && q.endsWith('.local')) emit('mdns-service', q.replace(/\.local$/, ''), { ip: orig });
-        } else if (respP === '5355') emit('llmnr-name', q, { ip: orig });
-        else if (respP === '137') emit('nbns-name', q, { ip: orig });
-        else if (!q.endsWith('.arpa') && isPrivateIp(orig)) emit('dns-query', q, { ip: orig });
+          for (const a of answers.slice(0, 16)) if (ip4(a) !== undefined || a.includes(':')) this.note('hostname', q, { ip: a });
+          if (q.startsWith('_') && q.endsWith('.local')) this.note('mdns-service', q.replace(/\.local$/, ''), { ip: orig });
+        } else if (respP === '5355') this.note('llmnr-name', q, { ip: orig });
+        else if (respP === '137') this.note('nbns-name', q, { ip: orig });
+        else if (!q.endsWith('.arpa') && isPrivateIp(orig)) this.note('dns-query', q, { ip: orig });
         break;
       }
       case 'known_hosts': {
-        used();
+        this.used(type);
         const h = r.get('host');
-        if (h) emit('ip', h, { ip: h });
+        if (h) this.note('ip', h, { ip: h });
         break;
       }
       case 'known_services': {
-        used();
+        this.used(type);
         const h = r.get('host');
         const port = r.get('port_num');
-        if (h && port) emit('service', `${r.get('port_proto') ?? 'tcp'}/${port}`, { ip: h });
+        if (h && port) this.note('service', `${r.get('port_proto') ?? 'tcp'}/${port}`, { ip: h });
         break;
       }
       case 'software': {
-        used();
+        this.used(type);
         const h = r.get('host');
         if (!h) break;
         const st = r.get('software_type') ?? '';
         const name = r.get('name') ?? '';
         const ver = ['version.major', 'version.minor', 'version.minor2', 'version.minor3'].map((k) => r.get(k)).filter(Boolean).join('.');
         const text = r.get('unparsed_version') ?? `${name} ${ver}`.trim();
-        if (st === 'HTTP::BROWSER') emit('http-user-agent', text, { ip: h });
-        else if (st === 'HTTP::SERVER' || st === 'HTTP::APPSERVER') emit('http-server', text, { ip: h });
-        else if (st.startsWith('OS::')) emit('os', `${name} ${ver}`.trim() || text, { ip: h });
-        else emit('software', `${name}${ver ? ' ' + ver : ''}`, { ip: h });
+        if (st === 'HTTP::BROWSER') this.note('http-user-agent', text, { ip: h });
+        else if (st === 'HTTP::SERVER' || st === 'HTTP::APPSERVER') this.note('http-server', text, { ip: h });
+        else if (st.startsWith('OS::')) this.note('os', `${name} ${ver}`.trim() || text, { ip: h });
+        else this.note('software', `${name}${ver ? ' ' + ver : ''}`, { ip: h });
         break;
       }
       case 'snmp': {
-        used();
+        this.used(type);
         // The agent answers on 161: the responder of the connection.
         const agent = respP === '162' ? orig : resp;
         if (!agent) break;
-        emit('snmp-sys-descr', r.get('display_string'), { ip: agent });
+        this.note('snmp-sys-descr', r.get('display_string'), { ip: agent });
         const version = r.get('version');
-        emit('snmp-version', version, { ip: agent });
+        this.note('snmp-version', version, { ip: agent });
         const community = r.get('community');
-        if (community && version && /1|2c/.test(version)) emit('snmp-community', community, { ip: agent });
+        if (community && version && /1|2c/.test(version)) this.note('snmp-community', community, { ip: agent });
         break;
       }
       case 'x509': {
-        used();
+        this.used(type);
         const fp = r.get('fingerprint') ?? r.get('id');
         if (fp && this.x509.size < MAX_X509) {
           const subject = r.get('certificate.subject');
@@ -254,8 +293,8 @@ export class ZeekIngest {
         break;
       }
       case 'ssl': {
-        used();
-        if (orig) emit('tls-sni', r.get('server_name'), { ip: orig });
+        this.used(type);
+        if (orig) this.note('tls-sni', r.get('server_name'), { ip: orig });
         if (!resp || !isPrivateIp(resp)) break;
         const first = (r.get('cert_chain_fps') ?? r.get('cert_chain_fuids') ?? '').split(',')[0];
         const cert = first ? this.x509.get(first) : undefined;
@@ -267,38 +306,38 @@ export class ZeekIngest {
             this.pendingCount++;
           }
         }
-        emit('tls-cert-subject', cert?.subject ?? r.get('subject'), { ip: resp });
-        emit('tls-cert-issuer', cert?.issuer ?? r.get('issuer'), { ip: resp });
+        this.note('tls-cert-subject', cert?.subject ?? r.get('subject'), { ip: resp });
+        this.note('tls-cert-issuer', cert?.issuer ?? r.get('issuer'), { ip: resp });
         break;
       }
       case 'http': {
-        used();
-        if (orig) emit('http-user-agent', r.get('user_agent'), { ip: orig });
+        this.used(type);
+        if (orig) this.note('http-user-agent', r.get('user_agent'), { ip: orig });
         if (resp && isPrivateIp(resp)) {
-          emit('http-host', r.get('host'), { ip: resp });
+          this.note('http-host', r.get('host'), { ip: resp });
           // A login sent in clear text (basic auth): the fact only, never the user name or password.
-          if (r.get('username')) emit('protocol', 'http-login', { ip: resp });
-          if (r.get('server')) emit('http-server', r.get('server'), { ip: resp });
+          if (r.get('username')) this.note('protocol', 'http-login', { ip: resp });
+          if (r.get('server')) this.note('http-server', r.get('server'), { ip: resp });
         }
         break;
       }
       case 'modbus': {
-        used();
+        this.used(type);
         if (!resp) break;
-        emit('protocol', 'modbus', { ip: resp });
-        emit('modbus-unit', r.get('unit'), { ip: resp });
-        if (respP) emit('service', `tcp/${respP}`, { ip: resp });
+        this.note('protocol', 'modbus', { ip: resp });
+        this.note('modbus-unit', r.get('unit'), { ip: resp });
+        if (respP) this.note('service', `tcp/${respP}`, { ip: resp });
         break;
       }
       case 'bacnet':
       case 'bacnet_discovery':
       case 'bacnet_device_discovery': {
-        used();
+        this.used(type);
         const dev = r.get('pdu_service') === 'i_am' || type !== 'bacnet' ? orig : undefined;
         if (!dev) break;
-        emit('protocol', 'bacnet', { ip: dev });
-        emit('bacnet-vendor-id', r.get('vendor_id') ?? r.get('vendor'), { ip: dev });
-        emit('bacnet-device-instance', r.get('instance_number') ?? r.get('device_instance'), { ip: dev });
+        this.note('protocol', 'bacnet', { ip: dev });
+        this.note('bacnet-vendor-id', r.get('vendor_id') ?? r.get('vendor'), { ip: dev });
+        this.note('bacnet-device-instance', r.get('instance_number') ?? r.get('device_instance'), { ip: dev });
         break;
       }
       default:

@@ -48,7 +48,7 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
 }
 
 // Run directly (`npx tsx electron/cli/main.ts …`); bin/wardwalk.mjs imports main() instead.
-const isEntry = process.argv[1] !== undefined && /cli[\\/]main\.ts$/.test(process.argv[1]);
+const isEntry = process.argv[1] !== undefined && /cli[\\/]main\.(ts|js)$/.test(process.argv[1]);
 if (isEntry) {
   main(process.argv.slice(2)).then(
     (code) => {

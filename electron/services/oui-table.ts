@@ -14,15 +14,25 @@ export function ouiDataPath(): string {
   return require.resolve('oui-data');
 }
 
-/** Parse oui-data's JSON text into [prefix, first line of vendor] pairs; ignores anything malformed. */
+/**
+ * Parse oui-data's JSON text into [prefix, first line of vendor] pairs; ignores anything malformed.
+ * A scan instead of JSON.parse: the full object (54k entries with postal addresses) would cost tens
+ * of MB of heap for the few hundred KB of names we keep.
+ */
 export function parseOuiData(text: string): Array<[string, string]> {
-  const data: unknown = JSON.parse(text);
   const out: Array<[string, string]> = [];
-  if (!data || typeof data !== 'object') return out;
-  for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
-    if (typeof v !== 'string' || !/^[0-9A-Fa-f]{6}([0-9A-Fa-f]|[0-9A-Fa-f]{3})?$/.test(k)) continue;
-    const nl = v.indexOf('\n');
-    out.push([k, (nl >= 0 ? v.slice(0, nl) : v).trim()]);
+  const re = /"([0-9A-Fa-f]{6}(?:[0-9A-Fa-f]|[0-9A-Fa-f]{3})?)"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const raw = m[2]!;
+    const nl = raw.indexOf('\\n');
+    const first = nl >= 0 ? raw.slice(0, nl) : raw;
+    let name: string;
+    try {
+      name = first.includes('\\') ? (JSON.parse(`"${first}"`) as string) : first;
+    } catch {
+      continue;
+    }
+    out.push([m[1]!, name.trim()]);
   }
   return out;
 }

@@ -70,10 +70,16 @@ function countPackets(file: string): number {
   return execFileSync('tcpdump', ['-n', '-r', file], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').length - 1;
 }
 
+/** The CLI as shipped: `npm run build:cli` bundles it (no TypeScript loader at run time). */
+const CLI = join(ROOT, 'out/cli/main.js');
+function buildCli(): void {
+  execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'inherit' });
+}
+
 function benchFile(label: string, file: string): BenchResult {
   const packets = countPackets(file);
   const mb = statSync(file).size / 1048576;
-  const ww = measure(process.execPath, [join(ROOT, 'bin/wardwalk.mjs'), 'discover', file, '--json', '--out', '/dev/null']);
+  const ww = measure(process.execPath, [CLI, 'discover', file, '--json', '--out', '/dev/null']);
   const ts = measure('tshark', ['-n', '-r', file, '-q']);
   const td = measure('sh', ['-c', `tcpdump -n -r '${file}' > /dev/null 2>&1`]);
   // tshark's bare pass (-q, no taps) reads without dissecting; for scale, also a pass that
@@ -81,7 +87,7 @@ function benchFile(label: string, file: string): BenchResult {
   // (skipped above 1.5M packets: tshark keeps per-frame state and needs >1 GB per million frames)
   const tf: Measure | undefined = packets <= 1_500_000 ? measure('sh', ['-c', `tshark -n -r '${file}' -T fields -e eth.src -e ip.src > /dev/null 2>&1`]) : undefined;
   // the devices found (a second, untimed run to stdout)
-  const res = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bin/wardwalk.mjs'), 'discover', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 })) as { devices: unknown[]; stats: { malformed: number } };
+  const res = JSON.parse(execFileSync(process.execPath, [CLI, 'discover', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 })) as { devices: unknown[]; stats: { malformed: number } };
   const pps = (m: Measure): number => Math.round(packets / Math.max(m.cpuS, 0.01));
   const mbs = (m: Measure): number => Number((mb / Math.max(m.cpuS, 0.01)).toFixed(1));
   return {
@@ -121,6 +127,7 @@ function benchFile(label: string, file: string): BenchResult {
 }
 
 export async function run(): Promise<BenchResult[]> {
+  buildCli();
   const dir = mkdtempSync(join(tmpdir(), 'wardwalk-bench-'));
   const out: BenchResult[] = [];
   try {

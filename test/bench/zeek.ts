@@ -97,9 +97,9 @@ export async function run(): Promise<BenchResult[]> {
     };
     walk(dir);
     const runTs = join(ROOT, 'bin/run-ts.mjs');
-    const ww = measure(process.execPath, [runTs, join(ROOT, 'test/bench/zeek-child.ts'), dir], true);
+    const ww = measure(process.execPath, [runTs, join(ROOT, 'test/bench/children/zeek-import.ts'), dir], true);
     const out = JSON.parse(ww.out) as { lines: number; observations: number; devices: number; malformed: number };
-    const raw = measure(process.execPath, [runTs, join(ROOT, 'test/bench/zeek-lines-child.ts'), dir], true);
+    const raw = measure(process.execPath, [runTs, join(ROOT, 'test/bench/children/zeek-lines.ts'), dir], true);
     const wc = measure('/bin/sh', ['-c', `find ${dir} -type f -exec cat {} + | wc -l`], true);
     const mb = bytes / 1024 / 1024;
     return [

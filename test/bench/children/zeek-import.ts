@@ -1,6 +1,6 @@
 // Child process of the Zeek benchmark: import the given logs into a discovery engine and print stats.
-import { DiscoveryEngine } from '../../core/discovery/engine';
-import { importZeek } from '../../electron/services/zeek/import';
+import { DiscoveryEngine } from '../../../core/discovery/engine';
+import { importZeek } from '../../../electron/services/zeek/import';
 
 export async function run(paths: string[]) {
   const engine = new DiscoveryEngine({ source: 'zeek:bench' });

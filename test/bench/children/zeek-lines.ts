@@ -2,7 +2,7 @@
 // (no Zeek parsing, no discovery), to show what the pipeline costs above reading text.
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineSplitter } from '../../core/zeek/lines';
+import { LineSplitter } from '../../../core/zeek/lines';
 
 function files(p: string): string[] {
   return statSync(p).isDirectory() ? readdirSync(p).flatMap((e) => files(join(p, e))) : [p];
