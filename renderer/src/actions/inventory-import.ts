@@ -82,12 +82,25 @@ export const commitImport = defineAction<CommitImportArgs>({
     const importId = newId<'ImportId'>('import') as ImportId;
     // Re-read what is being replaced so the undo restores exactly what was there at commit time.
     const ids = preview.changed.map((c) => c.asset.id);
-    const previous = ids.length ? ((await db().assets.bulkGet(ids)).filter(Boolean) as Asset[]) : [];
-    const stale = preview.changed.find((c, i) => previous[i]?.version !== c.asset.version);
+    const previous = ids.length ? ((await db().assets.bulkGet(ids)) as Array<Asset | undefined>) : [];
+    const stale = preview.changed.find((c, i) => !previous[i] || previous[i].deleted || previous[i].version !== c.asset.version);
     if (stale) throw new Error(`asset ${stale.asset.assetTag ?? stale.asset.serial ?? stale.asset.id} changed since the preview: preview again`);
-    const { created, updated } = commitPreview(preview, { now: t, importId, newId: () => newId<'AssetId'>('asset') as AssetId });
-    await chunked(created, (c) => db().assets.bulkAdd(c));
-    await chunked(updated, (c) => db().assets.bulkPut(c));
+    const prior = previous as Asset[];
+    const prevLayout = await db().settings.get(EXPORT_LAYOUT_KEY);
+    // Changes apply to the stored record itself, not the copy that went over IPC (which carries only
+    // the contract's fields), so nothing another feature keeps on an asset is dropped.
+    const rebased: ImportPreview = { ...preview, changed: preview.changed.map((c, i) => ({ ...c, asset: prior[i]! })) };
+    const { created, updated } = commitPreview(rebased, { now: t, importId, newId: () => newId<'AssetId'>('asset') as AssetId });
+    try {
+      await chunked(created, (c) => db().assets.bulkAdd(c));
+      await chunked(updated, (c) => db().assets.bulkPut(c));
+    } catch (e) {
+      // A chunk failed (disk full, quota): take back the chunks already written so the inventory
+      // is as it was, then report.
+      await chunked(created.map((a) => a.id), (c) => db().assets.bulkDelete(c)).catch(() => undefined);
+      await chunked(prior, (c) => db().assets.bulkPut(c)).catch(() => undefined);
+      throw e;
+    }
     const summary = { created: created.length, updated: updated.length, unchanged: preview.unchanged.length, problems: preview.problems.length, sheets: args.sheets.join(', ').slice(0, 500) };
     await db().transaction('rw', [db().imports, db().auditLog, db().settings], async () => {
       await db().imports.put({ id: importId, at: t, by, kind: 'spreadsheet', fileName: fileName.slice(0, 255), summary });
@@ -101,11 +114,11 @@ export const commitImport = defineAction<CommitImportArgs>({
     const createdIds = created.map((a) => a.id);
     return async () => {
       const t2 = Date.now();
-      const current = previous.length ? ((await db().assets.bulkGet(previous.map((p) => p.id))).filter(Boolean) as Asset[]) : [];
+      const current = prior.length ? ((await db().assets.bulkGet(prior.map((p) => p.id))).filter(Boolean) as Asset[]) : [];
       const byId = new Map(current.map((a) => [a.id, a]));
       // Restore the earlier content as a newer version (records only move forward), keeping any
       // link a person made since.
-      const restored = previous.map((p) => {
+      const restored = prior.map((p) => {
         const now = byId.get(p.id);
         const r: Asset = { ...p, version: (now?.version ?? p.version) + 1, updatedAt: t2 };
         if (now?.deviceId !== undefined && now.deviceId !== p.deviceId) r.deviceId = now.deviceId;
@@ -113,8 +126,14 @@ export const commitImport = defineAction<CommitImportArgs>({
       });
       await chunked(createdIds, (c) => db().assets.bulkDelete(c));
       await chunked(restored, (c) => db().assets.bulkPut(c));
-      await db().transaction('rw', [db().imports, db().auditLog], async () => {
+      await db().transaction('rw', [db().imports, db().auditLog, db().settings], async () => {
         await db().imports.delete(importId);
+        // The export layout goes back to the one before this import (unless a later import replaced it).
+        const cur = (await db().settings.get(EXPORT_LAYOUT_KEY))?.value as ExportLayout | undefined;
+        if (args.layout && cur?.at === t) {
+          if (prevLayout) await db().settings.put(prevLayout);
+          else await db().settings.delete(EXPORT_LAYOUT_KEY);
+        }
         await audit(by, 'inventory:undo-import', `${fileName.slice(0, 120)}: removed ${createdIds.length} new, restored ${restored.length} changed`);
       });
     };

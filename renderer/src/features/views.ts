@@ -11,6 +11,7 @@ import { BundlesView } from './bundles/BundlesView';
 import { RiskView } from './risk/RiskView';
 import { InventoryView } from './inventory/InventoryView';
 import { ProbesView } from './probes/ProbesView';
+import { ImportView } from './import/ImportView';
 
 export interface ViewDef {
   id: string;
@@ -23,6 +24,7 @@ export interface ViewDef {
 export const VIEWS: ViewDef[] = [
   { id: 'discover', label: 'Discover', description: 'Devices found passively in network traffic', component: DiscoverView },
   { id: 'inventory', label: 'Inventory', description: 'Every asset on record: sort and search, fast at 100,000 assets', component: InventoryView },
+  { id: 'import', label: 'Import & reconcile', description: 'Bring an Excel inventory in, match it with the network, export it back', component: ImportView },
   { id: 'locations', label: 'Sites & floors', description: 'Hospitals, buildings and floors', component: LocationsView },
   { id: 'sheets', label: 'Room sheets & labels', description: 'Print room sheets and labels, key the results back in', component: SheetsView },
   { id: 'floorplan', label: 'Floor plans', description: 'Plans, rooms and where each device belongs', component: FloorPlanView },

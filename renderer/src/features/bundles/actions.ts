@@ -1,11 +1,23 @@
 // Survey-bundle edits as named actions (renderer/src/actions/registry.ts), run in the bundle worker:
 // export (remembers what was sent), import (merge; a backup of the current data is written first, since a merge touches many
 // records), settle a conflict (undoable).
-import { backupNow } from '../../db/durability';
+import { api } from '../../bridge';
 import { defineAction } from '../../actions/registry';
-import { notify } from '../../store';
+import { notify, useStore } from '../../store';
 import { bundleJobs } from './bundle-client';
 import type { ImportOutcome } from './bundle-db';
+
+/** backupNow() with the snapshot built in the bundle worker, so a large database never freezes the window. */
+async function backupBeforeMerge(): Promise<boolean> {
+  const snapshot = await bundleJobs.snapshot();
+  const r = await api()['backup:write']({ snapshot, reason: 'before-restore' });
+  if (r.ok) {
+    useStore.getState().setLastBackupAt(r.value.createdAt);
+    return true;
+  }
+  notify('error', r.error.message, r.error.hint);
+  return false;
+}
 
 export const exportBundleAction = defineAction<{ by: string; onDone: (text: string, records: number) => void }>({
   name: 'bundle:export',
@@ -21,7 +33,7 @@ export const importBundleAction = defineAction<{ text: string; fileName: string;
   name: 'bundle:import',
   label: (a) => `Import survey bundle ${a.fileName}`,
   perform: async ({ text, fileName, by, onDone }) => {
-    if (!(await backupNow('before-restore'))) {
+    if (!(await backupBeforeMerge())) {
       onDone({ ok: false, reason: 'Could not back up the current data first, so nothing was merged.' });
       return null;
     }

@@ -3,6 +3,7 @@ import type { ImportOutcome, BundlePreview, SettleOutcome } from './bundle-db';
 
 export type BundleJob =
   | { type: 'export'; by: string }
+  | { type: 'snapshot' }
   | { type: 'preview'; text: string }
   | { type: 'import'; text: string; by: string; fileName: string }
   | { type: 'settle'; id: string; choice: 'mine' | 'theirs'; by: string }
@@ -33,6 +34,7 @@ function run<T>(job: BundleJob): Promise<T> {
 }
 
 export const bundleJobs = {
+  snapshot: () => run<string>({ type: 'snapshot' }),
   export: (by: string) => run<{ text: string; counts: Record<string, number> }>({ type: 'export', by }),
   preview: (text: string) => run<{ ok: true; preview: BundlePreview } | { ok: false; reason: string }>({ type: 'preview', text }),
   import: (text: string, by: string, fileName: string) => run<ImportOutcome>({ type: 'import', text, by, fileName }),

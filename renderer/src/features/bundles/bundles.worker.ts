@@ -5,6 +5,7 @@
 /// <reference lib="webworker" />
 import { WardwalkDb } from '../../db/schema';
 import { exportBundle, importBundle, previewBundle, settleBundleConflict, unsettleBundleConflict } from './bundle-db';
+import { exportSnapshot } from '../../db/snapshot';
 import type { BundleJob, BundleJobResult } from './bundle-client';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -16,6 +17,10 @@ async function handle(job: BundleJob): Promise<unknown> {
   switch (job.type) {
     case 'export':
       return exportBundle(open(), job.by);
+    case 'snapshot':
+      // The backup before a merge: a whole-database snapshot is built here, not on the UI thread
+      // (at 1,000,000 observations that is seconds of work).
+      return exportSnapshot(open());
     case 'preview': {
       const r = await previewBundle(open(), job.text);
       return r.ok ? { ok: true, preview: r.preview } : r;
