@@ -5,6 +5,7 @@
 import * as XLSX from 'xlsx';
 import type { CellRange, RawCell, RawSheet, RawWorkbook, WorkbookFormat } from '../../../core/inventory/types';
 import type { ZipLimits } from './zip-guard';
+import { UserFacingError } from '../../../core/ipc/define';
 import { DEFAULT_ZIP_LIMITS, readCentralDirectory, verifyDeclaredSizes, ZipRefused } from './zip-guard';
 
 export interface ReadLimits {
@@ -26,12 +27,10 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
 };
 
 /** A refusal the user should see as is (size limits, zip bombs, not a spreadsheet). */
-export class WorkbookRefused extends Error {
-  constructor(
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message);
+/** A refused file: a user-facing error, so the window shows the message and its hint as they are. */
+export class WorkbookRefused extends UserFacingError {
+  constructor(message: string, hint?: string) {
+    super(message, hint, 'denied');
     this.name = 'WorkbookRefused';
   }
 }
