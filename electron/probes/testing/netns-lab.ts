@@ -109,6 +109,10 @@ export async function openLab(): Promise<Lab> {
     sh('sysctl', ['-qw', `net.ipv6.conf.${hostIf}.disable_ipv6=1`]);
     inNs(ns, ['sysctl', '-qw', 'net.ipv6.conf.all.disable_ipv6=1']);
     inNs(ns, ['sysctl', '-qw', `net.ipv6.conf.${nsIf}.disable_ipv6=1`]);
+    // The limiter charges each UDP query one ARP request; on a loaded CI machine the kernel may resend an
+    // unanswered ARP request after its 1 s retransmit timer, which is the OS's doing, not ours: give
+    // the lab link a slower retransmit so the capture counts what Wardwalk caused.
+    sh('sysctl', ['-qw', `net.ipv4.neigh.${hostIf}.retrans_time_ms=5000`]);
     sh('ip', ['addr', 'add', `${subnet}.1/24`, 'dev', hostIf]);
     inNs(ns, ['ip', 'addr', 'add', `${subnet}.2/24`, 'dev', nsIf]);
     sh('ip', ['link', 'set', hostIf, 'up']);

@@ -4,6 +4,7 @@ import { db } from '../db/schema';
 import type { Device } from '../../../core/model/device';
 import type { Asset } from '../../../core/model/asset';
 import { addProbeOverride, devicesForPlan, riskHintsFor, toggleProbeDevice } from './probes';
+import { riskReasons } from '../../../core/probe-policy/policy';
 import { INITIAL_CHOICES, getProbes, patchProbes } from '../features/probes/state';
 import type { PlanView } from '../features/probes/state';
 
@@ -41,16 +42,17 @@ afterAll(async () => {
 });
 
 describe('probe actions', () => {
-  it('risk hints carry inventory flags (by deviceId, then MAC) and taxonomy types the policy would miss, with where they came from', async () => {
+  it('risk hints carry inventory flags (by deviceId, then MAC), with where they came from; taxonomy types the policy reads itself', async () => {
     const { hints, sources } = await riskHintsFor(devices);
     expect(hints).toEqual([
       { deviceId: 'dev_a', lifeSupport: true },
       { deviceId: 'dev_b', highRisk: true, type: 'ventilator' },
-      { deviceId: 'dev_c', highRisk: true },
     ]);
     expect(sources['dev_a']).toEqual(['inventory asset BME-1 is marked life-support']);
     expect(sources['dev_b']).toContain('inventory asset SN-2 is marked high-risk');
-    expect(sources['dev_c']![0]).toMatch(/Imaging modality, a high-risk type/);
+    // An imaging modality needs no hint: the policy knows the taxonomy's high-risk types.
+    expect(sources['dev_c']).toBeUndefined();
+    expect(riskReasons({ ip: '10.1.0.3', type: 'imaging-modality' })).toEqual(['type: Imaging modality (high-risk)']);
     expect(sources['dev_e']).toBeUndefined();
   });
 
