@@ -24,8 +24,16 @@ interface CapModule {
 
 const require = createRequire(import.meta.url);
 
+/** Electron's utilityProcess gives the child a parentPort instead of process.send. */
+interface ParentPort {
+  postMessage(m: unknown): void;
+  on(event: 'message', listener: (e: { data: unknown }) => void): void;
+}
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+
 function send(m: ToParent): void {
-  process.send?.(m);
+  if (parentPort) parentPort.postMessage(m);
+  else process.send?.(m);
 }
 
 function loadCap(): CapModule {
@@ -105,20 +113,27 @@ function zero(): LiveStats {
   return { packets: 0, bytes: 0, dropped: 0, malformed: 0, devices: 0 };
 }
 
-if (process.send) {
-  process.on('message', (m: ToChild) => {
-    try {
-      if (m.type === 'list') send({ type: 'interfaces', interfaces: listInterfaces() });
-      else if (m.type === 'start') start(m.iface, m.filter ?? DEFAULT_FILTER, m.batchMs ?? 250);
-      else if (m.type === 'stop') {
-        stop();
-        process.disconnect?.();
-      }
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      send({ type: 'stopped', reason: 'error', message, hint: captureErrorHint(message, process.platform), stats: zero() });
+function onMessage(m: ToChild): void {
+  try {
+    if (m.type === 'list') send({ type: 'interfaces', interfaces: listInterfaces() });
+    else if (m.type === 'start') start(m.iface, m.filter ?? DEFAULT_FILTER, m.batchMs ?? 250);
+    else if (m.type === 'stop') {
+      stop();
+      if (parentPort) process.exit(0);
+      else process.disconnect?.();
     }
-  });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    send({ type: 'stopped', reason: 'error', message, hint: captureErrorHint(message, process.platform), stats: zero() });
+  }
+}
+
+if (parentPort) {
+  // Electron utilityProcess (the packaged app): the parent kills the process when it is done.
+  parentPort.on('message', (e) => onMessage(e.data as ToChild));
+} else if (process.send) {
+  // Node child_process.fork (the command line, tests).
+  process.on('message', (m: ToChild) => onMessage(m));
   process.on('disconnect', () => {
     if (active) stop();
     process.exit(0);

@@ -1,7 +1,8 @@
 // Main-side handle on the live-capture process: list interfaces, start, receive batches, stop.
-// Under Node it forks live-capture-process.ts with tsx; the Electron main process would use
-// utilityProcess.fork on the built JS with the same message protocol (live-protocol.ts).
-import { fork, type ChildProcess } from 'node:child_process';
+// Under Node it forks live-capture-process.ts (tsx from source, the .js when built); the Electron main
+// process installs a spawner that uses utilityProcess.fork (setCaptureSpawner) with the same
+// message protocol (live-protocol.ts).
+import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Device } from '../../core/model/device';
@@ -14,9 +15,33 @@ export type { LiveInterface, LiveStats } from './live-protocol';
 const BUILT = join(import.meta.dirname, 'live-capture-process.js');
 const ENTRY = existsSync(BUILT) ? BUILT : join(import.meta.dirname, 'live-capture-process.ts');
 
-function spawnChild(): ChildProcess {
-  const execArgv = ENTRY.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  return fork(ENTRY, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+/** What the main side needs of the capture process, whichever way it was started. */
+export interface CaptureChild {
+  send(m: ToChild): void;
+  readonly connected: boolean;
+  kill(): void;
+  on(event: 'message', listener: (m: ToParent) => void): void;
+  once(event: 'error', listener: (e: Error) => void): void;
+  once(event: 'exit', listener: (code: number | null) => void): void;
+  on(event: 'exit', listener: (code: number | null) => void): void;
+}
+
+export type CaptureSpawner = (entry: string) => CaptureChild;
+
+const nodeSpawner: CaptureSpawner = (entry) => {
+  const execArgv = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  return fork(entry, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' }) as unknown as CaptureChild;
+};
+
+let spawner: CaptureSpawner = nodeSpawner;
+
+/** Electron's main process starts the capture process with utilityProcess.fork instead of fork. */
+export function setCaptureSpawner(s: CaptureSpawner): void {
+  spawner = s;
+}
+
+function spawnChild(): CaptureChild {
+  return spawner(ENTRY);
 }
 
 /** Ask a short-lived capture process for the interfaces (cap is never loaded in the caller). */

@@ -1,7 +1,9 @@
 // Electron main process: thin. It creates the hardened window, serves the renderer from a custom
 // protocol, registers the IPC handlers from the shared services, and keeps automatic backups.
 // No domain logic lives here (that is core/ and electron/services/).
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, utilityProcess } from 'electron';
+import { setCaptureSpawner } from '../capture/live-capture';
+import { utilitySpawner } from './capture-process';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BackupStore } from '../services/backup-store';
@@ -41,6 +43,9 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   hardenApp(app, trusted, log, (url) => void shell.openExternal(url));
+
+  // Live capture runs in its own utility process (cap stays out of the main process's event loop).
+  setCaptureSpawner(utilitySpawner((modulePath) => utilityProcess.fork(modulePath, [], { serviceName: 'Wardwalk capture', stdio: 'inherit' })));
 
   app.whenReady().then(async () => {
     const rendererDir = join(here, '../renderer');
