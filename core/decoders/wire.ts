@@ -6,6 +6,7 @@ import type { Mac } from '../model/ids';
 import { macFromBytes } from '../model/ids';
 import type { ObservationKind, Observation } from '../model/observation';
 import { cleanText, MAX_VALUE } from '../model/observation';
+import { ipv4ToString, ipv6ToString } from '../bytes/ip';
 import type { Emit, PacketContext } from './types';
 
 /** Byte at i, or 0 past the end (callers check lengths first; this only satisfies the index type). */
@@ -100,42 +101,14 @@ export function hex(b: Uint8Array, start: number, end: number, sep = '', maxByte
   return s;
 }
 
+/** Dotted-quad text of the 4 bytes at o (bounds checked by the caller). */
 export function ipv4Text(b: Uint8Array, o: number): string {
-  return `${u8(b, o)}.${u8(b, o + 1)}.${u8(b, o + 2)}.${u8(b, o + 3)}`;
+  return ipv4ToString(b, o) ?? '';
 }
 
-/** RFC 5952 text form of the 16 bytes at o (longest run of ≥2 zero groups compressed). */
+/** RFC 5952 text form of the 16 bytes at o (one implementation: core/bytes/ip.ts). */
 export function ipv6Text(b: Uint8Array, o: number): string {
-  const g: number[] = [];
-  for (let i = 0; i < 8; i++) g.push(u16(b, o + 2 * i));
-  let bestStart = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (g[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && g[j] === 0) j++;
-    if (j - i > bestLen && j - i >= 2) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  // IPv4-mapped ::ffff:a.b.c.d
-  if (bestStart === 0 && bestLen === 5 && g[5] === 0xffff) return '::ffff:' + ipv4Text(b, o + 12);
-  let s = '';
-  for (let i = 0; i < 8; i++) {
-    if (i === bestStart) {
-      s += '::';
-      i += bestLen - 1;
-      continue;
-    }
-    if (s && !s.endsWith(':')) s += ':';
-    s += g[i]!.toString(16);
-  }
-  return s;
+  return ipv6ToString(b, o) ?? '';
 }
 
 export function macAt(b: Uint8Array, o: number): Mac {

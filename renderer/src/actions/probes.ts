@@ -18,6 +18,7 @@ import { isHighRiskType, isLifeSupportType, typeLabel } from '../../../core/fing
 import { getProbes, patchProbes } from '../features/probes/state';
 import type { HintSources, PlanView, ProbeChoices, ProbeFinished, ProbeProgress } from '../features/probes/state';
 import { devicesFromProbe } from '../features/probes/evidence';
+import { download } from '../lib/download';
 import { DiscoveryRunner } from '../features/discover/runner';
 
 /** Smallest override reason the policy accepts (core/probe-policy/policy buildPlan). */
@@ -370,13 +371,6 @@ export const stopProbeRun = defineAction<Record<string, never>>({
 // ---------------------------------------------------------------------------------------------
 // Audit log.
 
-export function download(text: string, name: string, type: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type }));
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
 
 export const exportProbeAudit = defineAction<{ format: 'csv' | 'json'; by: string }>({
   name: 'probes:export-audit',

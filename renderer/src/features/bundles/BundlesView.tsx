@@ -11,6 +11,7 @@ import type { BundleTable } from '../../../../core/bundle/format';
 import { bundleJobs } from './bundle-client';
 import type { BundlePreview, ImportOutcome } from './bundle-db';
 import { exportBundleAction, importBundleAction, settleConflictAction } from './actions';
+import { download } from '../../lib/download';
 import './bundles.css';
 
 const MAX_BUNDLE_BYTES = 1_000_000_000;
@@ -22,13 +23,6 @@ const TABLE_LABEL: Record<BundleTable, string> = {
 
 const when = (t: number) => (t ? new Date(t).toLocaleString() : 'unknown time');
 
-function download(text: string, name: string) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
 
 export function BundlesView() {
   const surveyor = useStore((s) => s.surveyor);
@@ -48,7 +42,7 @@ export function BundlesView() {
         by: surveyor,
         onDone: (text, records) => {
           const safe = surveyor.replace(/[^\w.-]+/g, '-').slice(0, 40) || 'surveyor';
-          download(text, `wardwalk-bundle-${safe}-${new Date().toISOString().slice(0, 16).replace(/:/g, '')}.wwbundle.json`);
+          download(text, `wardwalk-bundle-${safe}-${new Date().toISOString().slice(0, 16).replace(/:/g, '')}.wwbundle.json`, 'application/json');
           notify('success', `Exported a survey bundle: ${records} records.`);
         },
       });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { api } from '../../bridge';
+import { download } from '../../lib/download';
 import { db } from '../../db/schema';
 import { exportSnapshot, restoreSnapshot } from '../../db/snapshot';
 import { backupNow } from '../../db/durability';
@@ -31,12 +32,7 @@ export function DataView() {
     setBusy(true);
     try {
       const text = await exportSnapshot(db());
-      const blob = new Blob([text], { type: 'application/json' });
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = `wardwalk-export-${new Date().toISOString().slice(0, 10)}.wardwalk.json`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+      download(text, `wardwalk-export-${new Date().toISOString().slice(0, 10)}.wardwalk.json`, 'application/json');
       notify('success', 'Exported the whole database to one file.');
     } finally {
       setBusy(false);

@@ -11,6 +11,7 @@ import { loadExportLayout } from '../../actions/inventory-import';
 import { exportRows, toCsv } from '../../../../core/inventory/export';
 import type { NetworkFacts } from '../../../../core/inventory/export';
 import type { Asset } from '../../../../core/model/asset';
+import { download, XLSX_TYPE } from '../../lib/download';
 import { useReconciliation } from './ReconcilePanel';
 
 async function networkFacts(assets: Asset[], matches: Map<string, string>): Promise<Record<string, NetworkFacts>> {
@@ -41,16 +42,6 @@ async function networkFacts(assets: Asset[], matches: Map<string, string>): Prom
   return out;
 }
 
-function download(name: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The same bytes main writes (every cell a text cell; CSV with a BOM for Excel). */
 function bytesFor(rows: string[][], format: 'xlsx' | 'csv'): BlobPart {
@@ -90,7 +81,7 @@ export function ExportPanel() {
       }
       // In a browser host there is no save dialog: build the same rows here and download them.
       const rows = exportRows(data.assets, { ...(layout ? { layout: layout.columns } : {}), network: (a) => network[a.id] });
-      download(suggestedName, bytesFor(rows, format), format === 'csv' ? 'text/csv;charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      download(bytesFor(rows, format), suggestedName, format === 'csv' ? 'text/csv;charset=utf-8' : XLSX_TYPE);
       setLast(`${rows.length - 1} assets downloaded as ${suggestedName}`);
       notify('success', `Exported ${rows.length - 1} assets.`);
     } finally {

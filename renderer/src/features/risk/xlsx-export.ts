@@ -6,6 +6,7 @@ import * as XLSX from 'xlsx';
 import { departmentRows, worklistRows } from '../../../../core/risk/export';
 import { escapeCell } from '../../../../core/inventory/values';
 import type { GroupLevel, RiskResult } from './compute';
+import { download, XLSX_TYPE } from '../../lib/download';
 import { dashboardRows, verdictLabel } from './compute';
 
 const esc = (v: string | number | undefined): string | number => (typeof v === 'number' ? v : escapeCell(v ?? ''));
@@ -84,14 +85,6 @@ export function riskWorkbook(result: RiskResult, level: GroupLevel): Uint8Array 
 export function downloadRiskWorkbook(result: RiskResult, level: GroupLevel): string {
   const data = riskWorkbook(result, level);
   const name = `Wardwalk risk report ${result.today}.xlsx`;
-  const blob = new Blob([data as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  download(data as BlobPart, name, XLSX_TYPE);
   return name;
 }

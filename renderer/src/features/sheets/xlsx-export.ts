@@ -2,6 +2,7 @@
 // and the formula-injection escaping come from core/sheets/export-rows.
 import * as XLSX from 'xlsx';
 import type { SheetSet } from '../../../../core/sheets/model';
+import { download, XLSX_TYPE } from '../../lib/download';
 import { sheetSetRows } from '../../../../core/sheets/export-rows';
 
 export function sheetWorkbook(set: SheetSet): Uint8Array {
@@ -21,14 +22,6 @@ export function sheetWorkbook(set: SheetSet): Uint8Array {
 export function downloadWorkbook(set: SheetSet): string {
   const data = sheetWorkbook(set);
   const name = `${set.title.replace(/[^\w .,-]+/g, ' ').replace(/\s+/g, ' ').trim() || 'sheets'} ${set.date}.xlsx`;
-  const blob = new Blob([data as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  download(data as BlobPart, name, XLSX_TYPE);
   return name;
 }
