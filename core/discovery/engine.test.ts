@@ -138,3 +138,24 @@ describe('discovery engine', () => {
     expect(hn!.count).toBeGreaterThan(1);
   });
 });
+
+describe('a single LLDP frame', () => {
+  it('makes a device when the chassis id is the frame source (the switch states its own MAC), not otherwise', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { readCapture } = await import('../capture/reader');
+    const bytes = new Uint8Array(readFileSync(join(import.meta.dirname, '../../test/fixtures/pcaps/app/zeek/Traces/lldp.pcap')));
+    const frames: { data: Uint8Array; linkType: number; ts: number }[] = [];
+    readCapture(bytes, (f) => frames.push({ data: f.data.slice(), linkType: f.linkType, ts: f.ts }));
+    expect(frames).toHaveLength(1);
+    const ok = new DiscoveryEngine();
+    ok.addFrame(frames[0]!.data, frames[0]!.linkType, frames[0]!.ts);
+    expect(ok.devices().map((d) => d.mac)).toEqual(['00:22:2d:81:db:10']);
+    // The same frame with one bit of the source MAC flipped: the chassis id no longer matches it.
+    const bad = frames[0]!.data.slice();
+    bad[11] = bad[11]! ^ 0x01;
+    const e = new DiscoveryEngine();
+    e.addFrame(bad, frames[0]!.linkType, frames[0]!.ts);
+    expect(e.devices()).toEqual([]);
+  });
+});

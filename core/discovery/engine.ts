@@ -363,6 +363,12 @@ export class DiscoveryEngine {
     evs.length = 0;
     let memoable = this.memoOn && p.appStatus === 1 && acc !== undefined && this.memoAcc === acc && this.frameObs.length > 0;
     for (const o of this.frameObs) {
+      // An LLDP chassis id that is the frame's own source MAC is the device stating its address
+      // (like an ARP sender): a well-formed LLDPDU corroborates a MAC seen once (a switch announces
+      // itself every 30 s, and a short capture may hold only one).
+      if (acc && !acc.corroborated && o.kind === 'lldp-chassis-id' && o.mac !== undefined && this.macNum(o.mac) === src && this.macNum(o.value) === src) {
+        acc.promoted = acc.corroborated = true;
+      }
       const e = this.observe(o, p, acc, verify);
       if (memoable) {
         if (e && o.kind !== 'ip' && o.mac !== undefined && this.macNum(o.mac) === src) evs.push(e);
