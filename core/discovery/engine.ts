@@ -443,7 +443,7 @@ export class DiscoveryEngine {
     let b = acc.ip6.get(ip);
     if (!b) {
       if (acc.ip6.size >= MAX_IPS_TRACKED) return;
-      acc.ip6.set(ip, (b = { count: 0, strong: '', verified, first: ts, last: ts }));
+      acc.ip6.set(ownString(ip), (b = { count: 0, strong: '', verified, first: ts, last: ts }));
     }
     b.count++;
     if (verified) b.verified = true;
@@ -456,7 +456,7 @@ export class DiscoveryEngine {
     let a = this.ips.get(ip);
     if (!a) {
       if (!local) return undefined; // public sources without identity are peers, not devices
-      this.ips.set(ip, (a = { frames: 0, first: ts, last: ts, verified, evidenceDropped: 0 }));
+      this.ips.set(ownString(ip), (a = { frames: 0, first: ts, last: ts, verified, evidenceDropped: 0 }));
     }
     a.frames++;
     if (verified) a.verified = true;
@@ -513,8 +513,11 @@ export class DiscoveryEngine {
       return undefined;
     }
     ev.size++;
-    const made: Evidence = { kind, value, proto, source, count: 1, firstSeen: ts, lastSeen: ts };
-    map.set(key, made);
+    // Keep a copy of its own: a value cut out of a big decoded text (a Zeek log chunk) would
+    // otherwise keep that whole chunk alive for as long as the device is (V8 sliced strings).
+    const own = ownString(value);
+    const made: Evidence = { kind, value: own, proto, source, count: 1, firstSeen: ts, lastSeen: ts };
+    map.set(key === value ? own : ownString(key), made);
     return made;
   }
 
@@ -624,6 +627,11 @@ export class DiscoveryEngine {
     out.sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
     return out;
   }
+}
+
+/** A string that does not share storage with a larger one (concatenation flattens, slice copies). */
+function ownString(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
 function hostnames(ev: readonly Evidence[]): string[] {
