@@ -4,9 +4,11 @@
 // /usr/bin/time (CPU seconds = user + sys, peak RSS = max resident set). Inputs: a generated mixed
 // capture of 1M packets (ARP, DHCP, mDNS, SSDP, DNS, TCP, UDP from 5,000 devices and a router), a
 // 4M-packet one (memory must stay flat), and the 17 MB real-traffic concatenation when present
-// (/work/shared/fixtures/pcaps/benchmark/; too big to commit: skipped when absent).
+// concatenation of the real captures committed under test/fixtures (IoT Sentinel setups, tcpdump,
+// Zeek and nDPI traces: Ethernet frames only), made at run time.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { readCapture } from '../../core/capture/reader';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { synthMix } from '../../core/capture/synth';
@@ -19,7 +21,38 @@ export interface BenchResult {
 }
 
 const ROOT = join(import.meta.dirname, '../..');
-const REAL = join(ROOT, '../shared/fixtures/pcaps/benchmark/DERIVED-concat-real-ethernet-mixed.pcap');
+const FIXTURES = join(ROOT, 'test/fixtures');
+
+/** Concatenate every committed real Ethernet capture into one pcap (timestamps kept, files in order). */
+export function concatRealCaptures(path: string): number {
+  const files: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.pcap(ng)?$/.test(e.name)) files.push(p);
+    }
+  };
+  walk(join(FIXTURES, 'labelled'));
+  walk(join(FIXTURES, 'pcaps'));
+  walk(join(FIXTURES, 'zeek'));
+  files.sort();
+  const fd = openSync(path, 'w');
+  writeSync(fd, pcapFileHeader());
+  let n = 0;
+  const hdr = new Uint8Array(16);
+  for (const f of files) {
+    readCapture(new Uint8Array(readFileSync(f)), (fr) => {
+      if (fr.linkType !== 1) return;
+      writePcapRecordHeader(hdr, 0, fr.ts, fr.data.length, fr.origLen, false, true);
+      writeSync(fd, hdr);
+      writeSync(fd, fr.data);
+      n++;
+    });
+  }
+  closeSync(fd);
+  return n;
+}
 
 function generate(path: string, packets: number, devices: number): void {
   const fd = openSync(path, 'w');
@@ -142,8 +175,9 @@ export async function run(): Promise<BenchResult[]> {
       out.push(benchFile(label, f));
       rmSync(f);
     }
-    if (existsSync(REAL)) out.push(benchFile('real-17MB', REAL));
-    else out.push({ name: 'discover/real-17MB', metrics: {}, notes: `skipped: ${REAL} not present (too big to commit)` });
+    const real = join(dir, 'real-fixtures.pcap');
+    concatRealCaptures(real);
+    out.push(benchFile('real-fixture-captures', real));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
