@@ -526,6 +526,7 @@ function RoomEditor(props: {
       </h2>
       {!room.shape ? <p className="banner warning">Not on the plan yet: draw its outline with Rectangle or Polygon.</p> : null}
       <RoomFields v={v} set={(k, x) => setV({ ...v, [k]: x })} idp="re" />
+      <OutlineFields room={room} mpp={props.mpp} by={by} />
       {room.jacks?.length ? <p className="muted">Wall jacks: {room.jacks.join(', ')}</p> : null}
       <p className="muted">{props.assets.length} devices belong here.</p>
       <div className="button-row">
@@ -558,5 +559,50 @@ function RoomEditor(props: {
         <button type="button" onClick={() => void deleteRoom({ id: room.id, by }).then((ok) => ok && props.onDeleted())}>Delete</button>
       </div>
     </form>
+  );
+}
+
+/**
+ * The room's outline as a rectangle typed in (metres when the plan is calibrated, else plan pixels):
+ * laying rooms out works with the keyboard alone, not only by drawing with a pointer.
+ */
+function OutlineFields({ room, mpp, by }: { room: Room; mpp: number | undefined; by: string }) {
+  const unit = mpp ? 'm' : 'px';
+  const k = mpp ?? 1;
+  const box = room.shape?.length
+    ? {
+        x: Math.min(...room.shape.map((p) => p.x)),
+        y: Math.min(...room.shape.map((p) => p.y)),
+        w: Math.max(...room.shape.map((p) => p.x)) - Math.min(...room.shape.map((p) => p.x)),
+        h: Math.max(...room.shape.map((p) => p.y)) - Math.min(...room.shape.map((p) => p.y)),
+      }
+    : { x: 0, y: 0, w: mpp ? 4 / mpp : 100, h: mpp ? 3 / mpp : 80 };
+  const fmt = (n: number) => String(Math.round((n * k) * 100) / 100);
+  const [f, setF] = useState({ x: fmt(box.x), y: fmt(box.y), w: fmt(box.w), h: fmt(box.h) });
+  const nums = [f.x, f.y, f.w, f.h].map(Number);
+  const valid = nums.every((n) => Number.isFinite(n)) && nums[2]! > 0 && nums[3]! > 0 && nums[0]! >= 0 && nums[1]! >= 0;
+  const apply = async () => {
+    if (!valid) return;
+    const [x, y, w, h] = nums.map((n) => n / k) as [number, number, number, number];
+    const shape = [{ x, y }, { x: x + w, y }, { x: x + w, y: y + h }, { x, y: y + h }];
+    await updateRoom({ id: room.id, patch: { shape }, by, what: `Set the outline of room ${room.number}` });
+  };
+  const field = (key: 'x' | 'y' | 'w' | 'h', label: string) => (
+    <label className="outline-field">
+      <span>{label} ({unit})</span>
+      <input inputMode="decimal" aria-label={`Outline ${label.toLowerCase()} (${unit})`} value={f[key]} onChange={(e) => setF({ ...f, [key]: e.target.value })} />
+    </label>
+  );
+  return (
+    <fieldset className="outline-fields">
+      <legend>Outline (rectangle)</legend>
+      {field('x', 'Left')}
+      {field('y', 'Top')}
+      {field('w', 'Width')}
+      {field('h', 'Height')}
+      <button type="button" onClick={() => void apply()} disabled={!valid}>
+        Set outline
+      </button>
+    </fieldset>
   );
 }
