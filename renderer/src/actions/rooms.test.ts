@@ -105,13 +105,16 @@ describe('walk and survey actions', () => {
   });
 
   it('loads the demo hospital and undoes it', async () => {
-    expect(await loadDemo({ by })).toBe(true);
+    // The demo's capture goes through the discovery worker in the browser (checked end to end in
+    // test/e2e/walk-demo and test/unit/demo-capture); here only that it is imported.
+    let imported = 0;
+    expect(await loadDemo({ by, importCapture: async () => void imported++ })).toBe(true);
+    expect(imported).toBe(1);
     expect(await db().rooms.count()).toBe(12);
     expect(await db().assets.count()).toBeGreaterThanOrEqual(40);
     const pumps = (await db().assets.toArray()).filter((x) => x.type === 'infusion-pump');
     expect(pumps.length).toBeGreaterThanOrEqual(10);
     expect((await db().floors.toArray())[0]!.plan!.dataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
-    expect((await db().devices.toArray()).some((d) => d.evidence.some((e) => e.kind === 'switch-port'))).toBe(true);
     expect((await db().confirmations.toArray()).some((c) => c.moved)).toBe(true);
     await undoLast();
     expect((await db().floors.toArray()).every((f) => f.deleted)).toBe(true);

@@ -1,17 +1,18 @@
 // The bundled demo hospital (assets/demo): one ward with a plan, 12 rooms, ~40 assets, a little
 // history (a finished survey two months ago, confirmations last week, one device that moved, some
-// never seen) and the discovered devices a short capture on the ward would give (see TODO below).
+// never seen) and a small capture of the ward (assets/renderer-public/demo/ward-3b.pcap, made by
+// test/demo/demo-capture.ts) imported through the real discovery pipeline.
 import planSvg from '../../../../assets/demo/ward-3b.svg?raw';
 import demo from '../../../../assets/demo/ward-3b.json';
 import { newId, parseMac } from '../../../../core/model/ids';
-import type { AssetId, BuildingId, ConfirmationId, DeviceId, FloorId, RoomId, SiteId } from '../../../../core/model/ids';
+import type { AssetId, BuildingId, ConfirmationId, FloorId, RoomId, SiteId } from '../../../../core/model/ids';
 import type { Asset } from '../../../../core/model/asset';
 import type { Confirmation, Room } from '../../../../core/model/location';
-import type { Device } from '../../../../core/model/device';
 import type { Survey } from '../../../../core/model/survey';
 import { DAY_MS } from '../../../../core/survey/locations';
 import { db } from '../../db/schema';
 import { defineAction } from '../../actions/registry';
+import { DiscoveryRunner } from '../discover/runner';
 import { audit } from '../../actions/audit';
 
 interface DemoAsset {
@@ -105,27 +106,6 @@ export function demoRecords(now: number, by: string) {
       confirmations.push(c);
     }
   });
-  // TODO(capture): the demo should import a small real capture through the discovery service
-  // (discovery IPC not wired yet). Until then these are the device records such a capture gives:
-  // the networked assets seen now, and the ward switch reporting the laptop's jack by LLDP.
-  const devices: Device[] = [];
-  for (const a of assets) {
-    const mac = a.macs[0];
-    if (!mac) continue;
-    const d: Device = { id: newId<'DeviceId'>('dev') as DeviceId, mac, ips: [], hostnames: [], firstSeen: t - 5 * 60_000, lastSeen: t - 30_000, packets: 40, evidence: [] };
-    devices.push(d);
-  }
-  const [sw, port] = demo.switchPort.split('|') as [string, string];
-  devices.push({
-    id: newId<'DeviceId'>('dev') as DeviceId,
-    mac: parseMac('00:1e:bd:3b:00:01')!,
-    ips: [],
-    hostnames: [sw],
-    firstSeen: t - 5 * 60_000,
-    lastSeen: t - 20_000,
-    packets: 10,
-    evidence: [{ kind: 'switch-port', value: `${sw}|${port}`, proto: 'lldp', source: 'pcap', count: 10, firstSeen: t - 5 * 60_000, lastSeen: t - 20_000 }],
-  });
   return {
     ids: { siteId, buildingId, floorId } as DemoIds,
     site: { id: siteId, name: demo.site, ...meta },
@@ -135,17 +115,29 @@ export function demoRecords(now: number, by: string) {
     assets,
     confirmations,
     survey: prevSurvey,
-    devices,
     by,
   };
 }
 
-export const loadDemo = defineAction<{ by: string; onLoaded?: (ids: DemoIds) => void }>({
+/** Fetch the bundled demo capture and import it like a user-opened file. */
+async function importDemoCapture(): Promise<void> {
+  const res = await fetch(new URL('./demo/ward-3b.pcap', document.baseURI));
+  if (!res.ok) throw new Error('the demo capture is missing from this build');
+  const file = new File([await res.arrayBuffer()], 'ward-3b-demo.pcap', { type: 'application/vnd.tcpdump.pcap' });
+  const runner = new DiscoveryRunner(() => undefined);
+  try {
+    await runner.run([file]);
+  } finally {
+    runner.dispose();
+  }
+}
+
+export const loadDemo = defineAction<{ by: string; onLoaded?: (ids: DemoIds) => void; importCapture?: () => Promise<void> }>({
   name: 'demo:load',
   label: () => 'Load the demo hospital',
-  perform: async ({ by, onLoaded }) => {
+  perform: async ({ by, onLoaded, importCapture = importDemoCapture }) => {
     const r = demoRecords(Date.now(), by);
-    await db().transaction('rw', [db().sites, db().buildings, db().floors, db().rooms, db().assets, db().confirmations, db().surveys, db().devices, db().auditLog], async () => {
+    await db().transaction('rw', [db().sites, db().buildings, db().floors, db().rooms, db().assets, db().confirmations, db().surveys, db().auditLog], async () => {
       await db().sites.add(r.site);
       await db().buildings.add(r.building);
       await db().floors.add(r.floor);
@@ -153,9 +145,11 @@ export const loadDemo = defineAction<{ by: string; onLoaded?: (ids: DemoIds) => 
       await db().assets.bulkAdd(r.assets);
       await db().confirmations.bulkAdd(r.confirmations);
       await db().surveys.add(r.survey);
-      await db().devices.bulkPut(r.devices);
       await audit(by, 'demo:load', `demo hospital: ${r.rooms.length} rooms, ${r.assets.length} assets`);
     });
+    // The demo's small capture goes through the same pipeline as any capture the user opens: decoded
+    // and identified in the discovery worker, merged into the stored devices (network hints, jacks).
+    await importCapture();
     onLoaded?.(r.ids);
     return async () => {
       const t = Date.now();
