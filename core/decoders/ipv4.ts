@@ -1,5 +1,6 @@
 // IPv4 (RFC 791): version 4, IHL >= 5, total length covering the header, header checksum (RFC 1071
-// one's-complement sum over the header, which must come to 0xffff). A header that fails any of these
+// one's-complement sum over the header, which must come to 0xffff, or 0 when the sender's NIC fills
+// it in: checksum offload). A header that fails any of these
 // is a violation: its addresses are not trusted (they may be bit errors, the phantom-device source).
 // Fragments after the first carry no transport header.
 import { type PacketFacts, violate } from './facts';
@@ -30,11 +31,14 @@ export function decodeIpv4(b: Uint8Array, off: number, p: PacketFacts): number {
   let sum = 0;
   for (let i = off; i < off + ihl; i += 2) sum += (b[i]! << 8) | b[i + 1]!;
   while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
-  if (sum !== 0xffff) {
+  // A checksum field of 0 is checksum offload, seen in captures taken on the sending host: decode
+  // the datagram, but it verifies nothing (it never corroborates a device on its own).
+  const offloaded = b[off + 10] === 0 && b[off + 11] === 0;
+  if (sum !== 0xffff && !offloaded) {
     violate(p, 'ipv4');
     return -1;
   }
-  p.ipChecksumOk = true;
+  p.ipChecksumOk = sum === 0xffff;
   p.srcIp4 = (((b[off + 12]! << 24) >>> 0) + ((b[off + 13]! << 16) | (b[off + 14]! << 8) | b[off + 15]!)) >>> 0;
   p.dstIp4 = (((b[off + 16]! << 24) >>> 0) + ((b[off + 17]! << 16) | (b[off + 18]! << 8) | b[off + 19]!)) >>> 0;
   p.ipProto = b[off + 9]!;

@@ -181,3 +181,24 @@ describe('linux cooked captures', () => {
     }
   });
 });
+
+describe('IPv4 checksum offload', () => {
+  it('decodes a header whose checksum is 0 (captured on the sender) but does not count it as verified', async () => {
+    const { FrameBuilder } = await import('../capture/synth');
+    const { decodeIpv4 } = await import('./ipv4');
+    const { newFacts } = await import('./facts');
+    const fb = new FrameBuilder();
+    const f = fb.udp4([0, 1, 2, 3, 4, 5] as never, [0, 0x1b, 0x44, 1, 2, 3] as never, 0x0a000005, 0x0a000001, 5000, 53, new Uint8Array(8)).slice();
+    const good = newFacts();
+    expect(decodeIpv4(f, 14, good)).toBeGreaterThan(0);
+    expect(good.ipChecksumOk).toBe(true);
+    f[24] = 0;
+    f[25] = 0;
+    const off = newFacts();
+    expect(decodeIpv4(f, 14, off)).toBeGreaterThan(0);
+    expect(off.ipChecksumOk).toBe(false);
+    expect(off.srcIp4).toBe(0x0a000005);
+    f[25] = 1; // a wrong, non-zero checksum is still a violation
+    expect(decodeIpv4(f, 14, newFacts())).toBe(-1);
+  });
+});
