@@ -55,9 +55,50 @@ export function isUnicastIpv4(bytes: Uint8Array, off = 0): boolean {
 }
 
 /** True for IPv4 private (RFC 1918), link-local (169.254/16) and CGNAT (100.64/10) space. */
-export function isPrivateIpv4(bytes: Uint8Array, off = 0): boolean {
-  const a = bytes[off];
-  const b = bytes[off + 1];
-  if (a === undefined || b === undefined) return false;
+export function isPrivateIpv4Number(n: number): boolean {
+  const a = n >>> 24;
+  const b = (n >>> 16) & 255;
   return a === 10 || (a === 172 && b >= 16 && b < 32) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b < 128);
+}
+
+/** isPrivateIpv4Number for 4 bytes at off. */
+export function isPrivateIpv4(bytes: Uint8Array, off = 0): boolean {
+  if (off + 4 > bytes.length) return false;
+  return isPrivateIpv4Number(((bytes[off]! << 24) >>> 0) + (bytes[off + 1]! << 16));
+}
+
+/** Dotted-quad IPv4 text → number, or undefined (no regex, no allocation: hot on log and probe paths). */
+export function parseIpv4(s: string): number | undefined {
+  const len = s.length;
+  if (len < 7 || len > 15) return undefined;
+  let n = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || part > 255) return undefined;
+      n = n * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3) return undefined;
+    } else return undefined;
+  }
+  if (dots !== 3 || digits === 0 || part > 255) return undefined;
+  return n * 256 + part;
+}
+
+/** IPv6 unique-local (fc00::/7) or link-local (fe80::/10), from its text. */
+export function isLocalIpv6Text(ip: string): boolean {
+  return /^f[cd]|^fe[89ab]/i.test(ip);
+}
+
+/** A private / local address (IPv4 as isPrivateIpv4Number, IPv6 as isLocalIpv6Text), from its text. */
+export function isPrivateIpText(ip: string): boolean {
+  const n = parseIpv4(ip);
+  return n === undefined ? isLocalIpv6Text(ip) : isPrivateIpv4Number(n);
 }

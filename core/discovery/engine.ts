@@ -20,7 +20,7 @@ import type { DeviceId, Mac } from '../model/ids';
 import { parseMac } from '../model/ids';
 import type { Device, Evidence } from '../model/device';
 import type { EvidenceSource, Observation, ObservationKind } from '../model/observation';
-import { ipv6ToString } from '../bytes/ip';
+import { ipv6ToString, isLocalIpv6Text, isPrivateIpText, isPrivateIpv4Number, parseIpv4 } from '../bytes/ip';
 import { verifyTransportChecksum } from '../decoders/checksum';
 import { type PacketFacts, ip4Text, macIsGroup, macIsLocal, macText } from '../decoders/facts';
 import { PacketDecoder, type PacketStats, newPacketStats } from '../decoders/packet';
@@ -162,27 +162,12 @@ function ip4Usable(a: number): boolean {
   const o = a >>> 24;
   return o !== 0 && o !== 127 && o < 224;
 }
-function ip4Private(a: number): boolean {
-  const o = a >>> 24;
-  const o2 = (a >>> 16) & 255;
-  return o === 10 || (o === 172 && o2 >= 16 && o2 < 32) || (o === 192 && o2 === 168) || (o === 169 && o2 === 254) || (o === 100 && o2 >= 64 && o2 < 128);
-}
 function ip6Usable(b: Uint8Array, off: number): boolean {
   if (b[off] === 0xff) return false; // multicast
   let z = 0;
   for (let i = 0; i < 15; i++) z |= b[off + i]!;
   return !(z === 0 && (b[off + 15] === 0 || b[off + 15] === 1)); // :: and ::1
 }
-function ip6Local(ip: string): boolean {
-  return /^f[cd]|^fe[89ab]/.test(ip); // ULA fc00::/7, link-local fe80::/10
-}
-function isPrivateText(ip: string): boolean {
-  if (ip.includes(':')) return ip6Local(ip);
-  const p = ip.split('.').map(Number);
-  if (p.length !== 4 || p.some((x) => !(x >= 0 && x <= 255))) return false;
-  return ip4Private(((p[0]! << 24) >>> 0) + (p[1]! << 16) + (p[2]! << 8) + p[3]!);
-}
-
 function hexVal(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
   if (c >= 97 && c <= 102) return c - 87;
@@ -318,11 +303,11 @@ export class DiscoveryEngine {
     }
     if (p.ipVersion === 4 && ip4Usable(p.srcIp4)) {
       if (acc) this.bind4(acc, p.srcIp4, ts, '');
-      else if (src < 0) this.ipSeen(ip4Text(p.srcIp4), ts, true, ip4Private(p.srcIp4));
+      else if (src < 0) this.ipSeen(ip4Text(p.srcIp4), ts, true, isPrivateIpv4Number(p.srcIp4));
     } else if (p.ipVersion === 6 && ip6Usable(p.data, p.srcIp6Off)) {
       const ip = ipv6ToString(p.data, p.srcIp6Off)!;
       if (acc) this.bind6(acc, ip, ts, '', false);
-      else if (src < 0) this.ipSeen(ip, ts, false, ip6Local(ip));
+      else if (src < 0) this.ipSeen(ip, ts, false, isLocalIpv6Text(ip));
     }
     if (p.ndMac >= 0 && p.ndAddrOff >= 0 && !macIsGroup(p.ndMac) && ip6Usable(p.data, p.ndAddrOff)) {
       const a = p.ndMac === src ? acc : this.acc(p.ndMac, ts);
@@ -480,11 +465,8 @@ export class DiscoveryEngine {
         const src = o.source !== this.source ? o.source : undefined;
         if (o.value.includes(':')) this.bind6(a, o.value, ts, o.proto, !p || verify(), src);
         else {
-          const parts = o.value.split('.').map(Number);
-          if (parts.length === 4 && parts.every((x) => x >= 0 && x <= 255)) {
-            const n = ((parts[0]! << 24) >>> 0) + (parts[1]! << 16) + (parts[2]! << 8) + parts[3]!;
-            if (ip4Usable(n)) this.bind4(a, n, ts, o.proto, src);
-          }
+          const n = parseIpv4(o.value);
+          if (n !== undefined && ip4Usable(n)) this.bind4(a, n, ts, o.proto, src);
         }
         return;
       }
@@ -566,7 +548,7 @@ export class DiscoveryEngine {
       const addIp = (ip: string, b: IpBind, v6: boolean): void => {
         const own = router ? b.strong !== '' : b.strong !== '' || !v6 || b.count >= 2 || b.verified;
         if (!own) {
-          if (router && (v6 ? ip6Local(ip) : isPrivateText(ip))) {
+          if (router && (v6 ? isLocalIpv6Text(ip) : isPrivateIpText(ip))) {
             const r = relayed.get(ip);
             if (r) r.frames += b.count;
             else relayed.set(ip, { first: b.first, last: b.last, frames: b.count });

@@ -8,6 +8,7 @@ import type { EvidenceSource, Observation, ObservationKind } from '../model/obse
 import { parseMac } from '../model/ids';
 import type { Mac } from '../model/ids';
 import type { ZeekRecord } from './parse';
+import { isPrivateIpText, parseIpv4 } from '../bytes/ip';
 import { zeekTime } from './parse';
 
 export interface SiteMap {
@@ -32,41 +33,11 @@ export interface ZeekIngestStats {
 
 const MAX_X509 = 100_000;
 
-/** Dotted-quad IPv4 → number, or undefined (no regex, no allocation: called several times per line). */
-function ip4(s: string): number | undefined {
-  const len = s.length;
-  if (len < 7 || len > 15) return undefined;
-  let n = 0;
-  let part = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = 0; i < len; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) {
-      if (digits === 0 || part > 255) return undefined;
-      n = n * 256 + part;
-      part = 0;
-      digits = 0;
-      dots++;
-    } else if (c >= 48 && c <= 57) {
-      part = part * 10 + (c - 48);
-      if (++digits > 3) return undefined;
-    } else return undefined;
-  }
-  if (dots !== 3 || digits === 0 || part > 255) return undefined;
-  return n * 256 + part;
-}
-
-export function isPrivateIp(ip: string): boolean {
-  const n = ip4(ip);
-  if (n === undefined) return /^f[cd]|^fe[89ab]/i.test(ip);
-  const a = Math.floor(n / 16777216);
-  const b = Math.floor(n / 65536) % 256;
-  return a === 10 || (a === 172 && b >= 16 && b < 32) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b < 128);
-}
+/** Private / local address: Wardwalk's one definition (core/bytes/ip.ts). */
+export const isPrivateIp = isPrivateIpText;
 
 function isUsableIp(ip: string): boolean {
-  const n = ip4(ip);
+  const n = parseIpv4(ip);
   if (n === undefined) return ip.includes(':') && !/^ff/i.test(ip) && ip !== '::' && ip !== '::1';
   const a = Math.floor(n / 16777216);
   return a !== 0 && a !== 127 && a < 224 && n !== 0xffffffff;
@@ -90,7 +61,7 @@ function compileSubnets(subnets: Record<string, string> | undefined): { net: num
   const out: { net: number; bits: number; site: string }[] = [];
   for (const [cidr, site] of Object.entries(subnets ?? {})) {
     const [addr, b] = cidr.split('/');
-    const n = addr ? ip4(addr) : undefined;
+    const n = addr ? parseIpv4(addr) : undefined;
     const bits = b === undefined ? 32 : Number(b);
     if (n === undefined || !(bits >= 0 && bits <= 32)) continue;
     const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
@@ -120,7 +91,7 @@ export class ZeekIngest {
 
   private siteFor(sensor: string, ip: string | undefined): string | undefined {
     if (ip) {
-      const n = ip4(ip);
+      const n = parseIpv4(ip);
       if (n !== undefined) for (const s of this.subnets) if (((n & (s.bits === 0 ? 0 : (0xffffffff << (32 - s.bits)) >>> 0)) >>> 0) === s.net) return s.site;
     }
     return this.opts.siteMap?.sensors?.[sensor];
@@ -226,7 +197,7 @@ export class ZeekIngest {
         if (respP === '5353' || r.get('id.orig_p') === '5353') {
           // mDNS: names announced with their addresses (A/AAAA answers), service types asked for.
           const answers = (r.get('answers') ?? '').split(',');
-          for (const a of answers.slice(0, 16)) if (ip4(a) !== undefined || a.includes(':')) this.note('hostname', q, { ip: a });
+          for (const a of answers.slice(0, 16)) if (parseIpv4(a) !== undefined || a.includes(':')) this.note('hostname', q, { ip: a });
           if (q.startsWith('_') && q.endsWith('.local')) this.note('mdns-service', q.replace(/\.local$/, ''), { ip: orig });
         } else if (respP === '5355') this.note('llmnr-name', q, { ip: orig });
         else if (respP === '137') this.note('nbns-name', q, { ip: orig });
