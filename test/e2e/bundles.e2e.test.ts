@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM_ARGS, RESULTS, chromiumPath, pageErrors, startHarness } from './harness';
-import type { Harness } from './harness';
+import { CHROMIUM_ARGS, RESULTS, chromiumPath, pageErrors, readTables, startHarness } from './harness';
+import type { Harness, Row } from './harness';
 
 let h: Harness;
 let ctxB: BrowserContext;
@@ -39,7 +39,6 @@ afterEach(async (ctx) => {
   }
 });
 
-type Row = Record<string, unknown>;
 
 /** Write records straight into a laptop's IndexedDB (as the app's actions would). */
 async function put(page: Page, writes: [string, Row][]) {
@@ -63,30 +62,7 @@ async function put(page: Page, writes: [string, Row][]) {
   );
 }
 
-async function read(page: Page, stores: string[]): Promise<Record<string, Row[]>> {
-  return page.evaluate(
-    (names) =>
-      new Promise<Record<string, Row[]>>((resolve, reject) => {
-        const req = indexedDB.open('wardwalk');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const idb = req.result;
-          const tx = idb.transaction(names, 'readonly');
-          const out: Record<string, Row[]> = {};
-          for (const n of names) {
-            const all = tx.objectStore(n).getAll();
-            all.onsuccess = () => (out[n] = all.result as Row[]);
-          }
-          tx.oncomplete = () => {
-            idb.close();
-            resolve(out);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    stores,
-  );
-}
+const read = readTables;
 
 const SURVEY_TABLES = ['sites', 'buildings', 'floors', 'rooms', 'assets', 'placements', 'confirmations', 'overrides', 'surveys', 'imports', 'auditLog'];
 

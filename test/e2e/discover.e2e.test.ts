@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { startHarness, RESULTS, ROOT, pageErrors } from './harness';
+import { startHarness, RESULTS, ROOT, pageErrors, readTables } from './harness';
 import type { Harness } from './harness';
 
 const CAM = join(ROOT, 'test/fixtures/labelled/iot-sentinel/D-LinkCam__Setup-C-7-STA.pcap');
@@ -38,19 +38,7 @@ describe('discover view', () => {
     await expect(drawer.getByText('hostname').first().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(RESULTS, 'discover-drawer.png') });
 
-    const stored = await page.evaluate(async () => {
-      const req = indexedDB.open('wardwalk');
-      const dbh: IDBDatabase = await new Promise((res, rej) => {
-        req.onsuccess = () => res(req.result);
-        req.onerror = () => rej(req.error);
-      });
-      const all: unknown[] = await new Promise((res) => {
-        const r = dbh.transaction('devices').objectStore('devices').getAll();
-        r.onsuccess = () => res(r.result);
-      });
-      dbh.close();
-      return all as { id: string; mac?: string; identity?: { type?: { value: string } } }[];
-    });
+    const stored = ((await readTables(page, ['devices'])).devices ?? []) as { mac?: string }[];
     expect(stored.map((d) => d.mac)).toEqual(expect.arrayContaining(['b0:c5:54:25:5b:0e', '00:19:06:ea:b8:85']));
     expect(pageErrors(page)).toEqual([]);
   });

@@ -2,7 +2,7 @@
 // undo it — no pointer involved.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { startHarness, RESULTS, pageErrors } from './harness';
+import { startHarness, RESULTS, pageErrors, readTables } from './harness';
 import type { Harness } from './harness';
 
 let h: Harness;
@@ -14,19 +14,8 @@ afterAll(async () => {
 });
 
 async function roomShape(number: string): Promise<{ x: number; y: number }[] | undefined> {
-  return h.page.evaluate(async (n) => {
-    const req = indexedDB.open('wardwalk');
-    const dbh: IDBDatabase = await new Promise((res, rej) => {
-      req.onsuccess = () => res(req.result);
-      req.onerror = () => rej(req.error);
-    });
-    const rooms: { number: string; shape?: { x: number; y: number }[] }[] = await new Promise((res) => {
-      const r = dbh.transaction('rooms').objectStore('rooms').getAll();
-      r.onsuccess = () => res(r.result);
-    });
-    dbh.close();
-    return rooms.find((r) => r.number === n)?.shape;
-  }, number);
+  const rooms = ((await readTables(h.page, ['rooms'])).rooms ?? []) as { number: string; shape?: { x: number; y: number }[] }[];
+  return rooms.find((r) => r.number === number)?.shape;
 }
 
 describe('floor plan with the keyboard alone', () => {

@@ -110,3 +110,53 @@ export async function startHarness(opts: { viewport?: { width: number; height: n
 export function pageErrors(page: Page): string[] {
   return (page as Page & { errors?: string[] }).errors ?? [];
 }
+
+export type Row = Record<string, unknown>;
+
+/** Every record of the given tables of the app's IndexedDB, read in the page in one transaction. */
+export async function readTables(page: Page, stores: string[]): Promise<Record<string, Row[]>> {
+  return page.evaluate(
+    (names) =>
+      new Promise<Record<string, Row[]>>((resolve, reject) => {
+        const req = indexedDB.open('wardwalk');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const idb = req.result;
+          const tx = idb.transaction(names, 'readonly');
+          const out: Record<string, Row[]> = {};
+          for (const n of names) {
+            const all = tx.objectStore(n).getAll();
+            all.onsuccess = () => (out[n] = all.result as Row[]);
+          }
+          tx.oncomplete = () => {
+            idb.close();
+            resolve(out);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    stores,
+  );
+}
+
+/** Put records into one table of the app's IndexedDB (seeding a test). */
+export async function putRows(page: Page, store: string, rows: Row[]): Promise<void> {
+  await page.evaluate(
+    ([name, rs]) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('wardwalk');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const idb = req.result;
+          const tx = idb.transaction([name], 'readwrite');
+          for (const r of rs) tx.objectStore(name).put(r);
+          tx.oncomplete = () => {
+            idb.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [store, rows] as const,
+  );
+}

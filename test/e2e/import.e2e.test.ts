@@ -11,15 +11,14 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
 import type { Page } from 'playwright-core';
-import { RESULTS, pageErrors, startHarness } from './harness';
-import type { Harness } from './harness';
+import { RESULTS, pageErrors, putRows, readTables, startHarness } from './harness';
+import type { Harness, Row } from './harness';
 
 let h: Harness;
 let page: Page;
 let files: string;
 
 type Cell = string | number | null;
-type Row = Record<string, unknown>;
 
 const TITLE: Cell[][] = [['HOSPITAL GENERAL SAN ISIDRO — INVENTARIO DE EQUIPOS BIOMÉDICOS'], ['Ingeniería Clínica · revisión 2019'], []];
 const H1: Cell[] = ['N° Inventario', 'Equipo', 'Marca', 'Modelo', 'Número de serie', 'Servicio', 'Ubicación', null, 'Dirección MAC', 'Hostname', 'Fecha de instalación', 'Observaciones'];
@@ -91,49 +90,11 @@ function zipBomb(): Buffer {
 }
 
 async function read(stores: string[]): Promise<Record<string, Row[]>> {
-  return page.evaluate(
-    (names) =>
-      new Promise<Record<string, Row[]>>((resolve, reject) => {
-        const req = indexedDB.open('wardwalk');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const idb = req.result;
-          const tx = idb.transaction(names, 'readonly');
-          const out: Record<string, Row[]> = {};
-          for (const n of names) {
-            const all = tx.objectStore(n).getAll();
-            all.onsuccess = () => (out[n] = all.result as Row[]);
-          }
-          tx.oncomplete = () => {
-            idb.close();
-            resolve(out);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    stores,
-  );
+  return readTables(page, stores);
 }
 
 async function put(store: string, rows: Row[]) {
-  await page.evaluate(
-    ([name, rs]) =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open('wardwalk');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const idb = req.result;
-          const tx = idb.transaction([name], 'readwrite');
-          for (const r of rs) tx.objectStore(name).put(r);
-          tx.oncomplete = () => {
-            idb.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    [store, rows] as const,
-  );
+  await putRows(page, store, rows);
 }
 
 const liveAssets = async () => ((await read(['assets'])).assets ?? []).filter((a) => !a.deleted);
