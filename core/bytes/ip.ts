@@ -46,12 +46,16 @@ export function ipv6ToString(bytes: Uint8Array, off = 0): string | undefined {
   return s;
 }
 
-/** Is the IPv4 address (as 4 bytes at off) one a host would use as its own source address? */
+/** Is the IPv4 address one a host would use as its own source address (not 0/8, 127/8, 224/3)? */
+export function isUnicastIpv4Number(n: number): boolean {
+  const a = n >>> 24;
+  return a !== 0 && a !== 127 && a < 224; // this-network, loopback, multicast/reserved/broadcast
+}
+
+/** isUnicastIpv4Number for 4 bytes at off. */
 export function isUnicastIpv4(bytes: Uint8Array, off = 0): boolean {
-  const a = bytes[off];
-  if (a === undefined || off + 4 > bytes.length) return false;
-  if (a === 0 || a === 127 || a >= 224) return false; // this-network, loopback, multicast/reserved/broadcast
-  return true;
+  if (off + 4 > bytes.length) return false;
+  return isUnicastIpv4Number(((bytes[off]! << 24) >>> 0) + (bytes[off + 1]! << 16) + (bytes[off + 2]! << 8) + bytes[off + 3]!);
 }
 
 /** True for IPv4 private (RFC 1918), link-local (169.254/16) and CGNAT (100.64/10) space. */

@@ -20,7 +20,7 @@ import type { DeviceId, Mac } from '../model/ids';
 import { parseMac } from '../model/ids';
 import type { Device, Evidence } from '../model/device';
 import type { EvidenceSource, Observation, ObservationKind } from '../model/observation';
-import { ipv6ToString, isLocalIpv6Text, isPrivateIpText, isPrivateIpv4Number, parseIpv4 } from '../bytes/ip';
+import { ipv6ToString, isLocalIpv6Text, isPrivateIpText, isPrivateIpv4Number, isUnicastIpv4Number, parseIpv4 } from '../bytes/ip';
 import { verifyTransportChecksum } from '../decoders/checksum';
 import { type PacketFacts, ip4Text, macIsGroup, macIsLocal, macText } from '../decoders/facts';
 import { PacketDecoder, type PacketStats, newPacketStats } from '../decoders/packet';
@@ -158,10 +158,6 @@ function newAcc(mac: number, ts: number): Acc {
 }
 
 /** Unicast IPv4 a host could use as its own source (not 0/8, 127/8, multicast, reserved, broadcast). */
-function ip4Usable(a: number): boolean {
-  const o = a >>> 24;
-  return o !== 0 && o !== 127 && o < 224;
-}
 function ip6Usable(b: Uint8Array, off: number): boolean {
   if (b[off] === 0xff) return false; // multicast
   let z = 0;
@@ -294,14 +290,14 @@ export class DiscoveryEngine {
     const verify = this.verify;
 
     // Layer-3 bindings.
-    if (p.arpOp >= 0 && p.arpSpa > 0 && ip4Usable(p.arpSpa) && p.arpSha >= 0 && !macIsGroup(p.arpSha)) {
+    if (p.arpOp >= 0 && p.arpSpa > 0 && isUnicastIpv4Number(p.arpSpa) && p.arpSha >= 0 && !macIsGroup(p.arpSha)) {
       const a = p.arpSha === src ? acc : this.acc(p.arpSha, ts);
       if (a) {
         this.bind4(a, p.arpSpa, ts, 'arp');
         if (p.arpSha === src) a.promoted = a.corroborated = true; // sender address corroborates the frame's source
       }
     }
-    if (p.ipVersion === 4 && ip4Usable(p.srcIp4)) {
+    if (p.ipVersion === 4 && isUnicastIpv4Number(p.srcIp4)) {
       if (acc) this.bind4(acc, p.srcIp4, ts, '');
       else if (src < 0) this.ipSeen(ip4Text(p.srcIp4), ts, true, isPrivateIpv4Number(p.srcIp4));
     } else if (p.ipVersion === 6 && ip6Usable(p.data, p.srcIp6Off)) {
@@ -466,7 +462,7 @@ export class DiscoveryEngine {
         if (o.value.includes(':')) this.bind6(a, o.value, ts, o.proto, !p || verify(), src);
         else {
           const n = parseIpv4(o.value);
-          if (n !== undefined && ip4Usable(n)) this.bind4(a, n, ts, o.proto, src);
+          if (n !== undefined && isUnicastIpv4Number(n)) this.bind4(a, n, ts, o.proto, src);
         }
         return;
       }

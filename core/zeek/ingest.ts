@@ -8,7 +8,7 @@ import type { EvidenceSource, Observation, ObservationKind } from '../model/obse
 import { parseMac } from '../model/ids';
 import type { Mac } from '../model/ids';
 import type { ZeekRecord } from './parse';
-import { isPrivateIpText, parseIpv4 } from '../bytes/ip';
+import { isPrivateIpText, isUnicastIpv4Number, parseIpv4 } from '../bytes/ip';
 import { zeekTime } from './parse';
 
 export interface SiteMap {
@@ -39,8 +39,7 @@ export const isPrivateIp = isPrivateIpText;
 function isUsableIp(ip: string): boolean {
   const n = parseIpv4(ip);
   if (n === undefined) return ip.includes(':') && !/^ff/i.test(ip) && ip !== '::' && ip !== '::1';
-  const a = Math.floor(n / 16777216);
-  return a !== 0 && a !== 127 && a < 224 && n !== 0xffffffff;
+  return isUnicastIpv4Number(n);
 }
 
 /** Zeek writes MACs canonical ("00:1b:44:11:3a:b7"): accept those as they are, parse anything else. */
