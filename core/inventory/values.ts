@@ -6,21 +6,9 @@ import { parseMac } from '../model/ids';
 import type { DateOrder, RawCell } from './types';
 import { fold } from './text';
 
-/** Characters that make a spreadsheet program evaluate a cell (OWASP CSV injection, CWE-1236). */
-const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\0']);
-
-/**
- * Escape a cell for export: a leading apostrophe when the text starts with =, +, -, @, tab, CR or NUL,
- * so Excel and LibreOffice show it as text and never evaluate it.
- */
-export function escapeCell(text: string): string {
-  return text.length > 0 && FORMULA_START.has(text[0]!) ? "'" + text : text;
-}
-
-/** Undo escapeCell on import: "'=A1" (as our export writes it) reads back as "=A1". */
-export function unescapeCell(text: string): string {
-  return text.length > 1 && text[0] === "'" && FORMULA_START.has(text[1]!) ? text.slice(1) : text;
-}
+/** Escape a cell for export, and undo it on import (one rule for every export: core/model/cells.ts). */
+export { escapeFormula as escapeCell, unescapeFormula as unescapeCell } from '../model/cells';
+import { unescapeFormula as unescapeCell } from '../model/cells';
 
 /** A number as the digits a person typed: integers in full (no exponent), others shortest round-trip. */
 export function numberText(n: number): string {

@@ -3,6 +3,7 @@
 // recorded as short identity text only (never payload), and the SNMP community is never written.
 import { cleanText } from '../model/observation';
 import type { QueryKind } from './kinds';
+import { csvCell } from '../model/cells';
 import type { ProbeApproval, ProbePlan } from './policy';
 
 export type AuditEvent =
@@ -104,18 +105,8 @@ export const AUDIT_COLUMNS = [
 
 const iso = (ms: number | undefined) => (ms === undefined || !Number.isFinite(ms) ? '' : new Date(ms).toISOString());
 
-/**
- * One CSV cell. Cells a spreadsheet would read as a formula (leading = + - @ tab CR, or NUL) get a
- * leading apostrophe (OWASP ASVS 1.2.10, CWE-1236): quoting alone does not stop Excel. Then RFC 4180
- * quoting when the cell holds a comma, quote or line break.
- */
-export function csvCell(v: string | number | undefined): string {
-  if (v === undefined) return '';
-  let s = typeof v === 'number' ? String(v) : v;
-  if (typeof v === 'string' && /^[=+\-@\t\r\0]/.test(s)) s = `'${s}`;
-  if (/[",\r\n]/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
-  return s;
-}
+/** One CSV cell (formula-looking text escaped, RFC 4180 quoting): core/model/cells.ts. */
+export { csvCell };
 
 export function auditToCsv(records: readonly AuditRecord[]): string {
   const lines = [AUDIT_COLUMNS.join(',')];

@@ -7,12 +7,8 @@ import type { SheetSet } from './model';
 
 export type Cell = string | number;
 
-// eslint-disable-next-line no-control-regex
-const DANGEROUS_START = /^[=+\-@\t\r\n\u0000]/;
-
-export function escapeCell(value: string): string {
-  return DANGEROUS_START.test(value) ? `'${value}` : value;
-}
+export { escapeFormula as escapeCell } from '../model/cells';
+import { escapeFormula as escapeCell } from '../model/cells';
 
 export const SHEET_COLUMNS = [
   'Site', 'Building', 'Floor', 'Room', 'Room name', 'Department', 'Asset tag', 'Type', 'Maker', 'Model', 'Serial',

@@ -12,6 +12,7 @@ import { loadOuiLookup } from '../services/oui-table';
 import type { SiteMap } from '../../core/zeek/ingest';
 import type { Device } from '../../core/model/device';
 import { type CliIo, outWriter } from './io';
+import { csvCell } from '../../core/model/cells';
 
 const HELP = `usage: wardwalk discover <input>… [--json | --csv] [--out FILE] [--progress] [--sensor NAME] [--sites FILE]
 
@@ -138,12 +139,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-function cell(s: string): string {
-  // RFC 4180 quoting; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
-  const t = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-}
-
 const CSV_HEAD = ['id', 'mac', 'ips', 'hostnames', 'router', 'ip_only', 'packets', 'first_seen', 'last_seen', ...IDENTITY_COLUMNS, 'evidence'].join(',');
 
 export function toCsv(devices: readonly Device[]): string {
@@ -164,6 +159,6 @@ function csvRow(d: Device): string {
       ...((cols) => IDENTITY_COLUMNS.map((c) => cols[c] ?? ''))(identityColumns(d.identity)),
     d.evidence.map((e) => `${e.kind}=${e.value}`).join('; '),
   ]
-    .map(cell)
+    .map((s) => csvCell(s))
     .join(',');
 }
