@@ -6,19 +6,15 @@
 // 4M-packet one (memory must stay flat), and the 17 MB real-traffic concatenation when present
 // concatenation of the real captures committed under test/fixtures (IoT Sentinel setups, tcpdump,
 // Zeek and nDPI traces: Ethernet frames only), made at run time.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { measure, type Measure } from './measure';
+import type { BenchResult } from './types';
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { readCapture } from '../../core/capture/reader';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { synthMix } from '../../core/capture/synth';
 import { pcapFileHeader, writePcapRecordHeader } from '../../core/capture/writer';
-
-export interface BenchResult {
-  name: string;
-  metrics: Record<string, number | string>;
-  notes?: string;
-}
 
 const ROOT = join(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'test/fixtures');
@@ -72,23 +68,6 @@ function generate(path: string, packets: number, devices: number): void {
   });
   writeSync(fd, buf, 0, o);
   closeSync(fd);
-}
-
-interface Measure {
-  wallS: number;
-  cpuS: number;
-  rssMb: number;
-  out: string;
-}
-
-/** Run a command under /usr/bin/time; stdout is discarded unless keep. */
-function measure(cmd: string, args: string[], keep = false): Measure {
-  const fmt = '__TIME__ %e %U %S %M';
-  const r = spawnSync('/usr/bin/time', ['-f', fmt, cmd, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', keep ? 'pipe' : 'ignore', 'pipe'] });
-  const line = (r.stderr ?? '').split('\n').find((l) => l.startsWith('__TIME__'));
-  if (r.status !== 0 || !line) throw new Error(`${cmd} failed: ${r.stderr?.slice(-500)}`);
-  const [, e, u, s, m] = line.split(' ');
-  return { wallS: Number(e), cpuS: Number(u) + Number(s), rssMb: Number(m) / 1024, out: r.stdout ?? '' };
 }
 
 function countPackets(file: string): number {
