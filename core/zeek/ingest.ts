@@ -33,9 +33,6 @@ export interface ZeekIngestStats {
 
 const MAX_X509 = 100_000;
 
-/** Private / local address: Wardwalk's one definition (core/bytes/ip.ts). */
-export const isPrivateIp = isPrivateIpText;
-
 function isUsableIp(ip: string): boolean {
   const n = parseIpv4(ip);
   if (n === undefined) return ip.includes(':') && !/^ff/i.test(ip) && ip !== '::' && ip !== '::1';
@@ -164,8 +161,8 @@ export class ZeekIngest {
         const transport = r.get('proto') ?? 'tcp';
         const om = zeekMac(r.get('orig_l2_addr'));
         const rm = zeekMac(r.get('resp_l2_addr'));
-        const localOrig = r.get('local_orig') === 'T' || (r.get('local_orig') === undefined && orig !== undefined && isPrivateIp(orig));
-        const localResp = r.get('local_resp') === 'T' || (r.get('local_resp') === undefined && resp !== undefined && isPrivateIp(resp));
+        const localOrig = r.get('local_orig') === 'T' || (r.get('local_orig') === undefined && orig !== undefined && isPrivateIpText(orig));
+        const localResp = r.get('local_resp') === 'T' || (r.get('local_resp') === undefined && resp !== undefined && isPrivateIpText(resp));
         if (om && orig) this.note('ip', orig, { mac: om });
         else if (orig && localOrig) this.note('ip', orig, { ip: orig });
         if (rm && resp && localResp) this.note('ip', resp, { mac: rm });
@@ -175,7 +172,7 @@ export class ZeekIngest {
           const clear = CLEARTEXT_PORTS[respP] ?? (r.get('service')?.split(',').includes('ftp') ? 'ftp' : undefined);
           if (clear) this.note('protocol', clear, { ip: resp });
         }
-        if (orig && resp && localOrig && !isPrivateIp(resp) && isUsableIp(resp)) this.note('peer-external', resp, { ip: orig });
+        if (orig && resp && localOrig && !isPrivateIpText(resp) && isUsableIp(resp)) this.note('peer-external', resp, { ip: orig });
         break;
       }
       case 'dhcp': {
@@ -200,7 +197,7 @@ export class ZeekIngest {
           if (q.startsWith('_') && q.endsWith('.local')) this.note('mdns-service', q.replace(/\.local$/, ''), { ip: orig });
         } else if (respP === '5355') this.note('llmnr-name', q, { ip: orig });
         else if (respP === '137') this.note('nbns-name', q, { ip: orig });
-        else if (!q.endsWith('.arpa') && isPrivateIp(orig)) this.note('dns-query', q, { ip: orig });
+        else if (!q.endsWith('.arpa') && isPrivateIpText(orig)) this.note('dns-query', q, { ip: orig });
         break;
       }
       case 'known_hosts': {
@@ -265,7 +262,7 @@ export class ZeekIngest {
       case 'ssl': {
         this.used(type);
         if (orig) this.note('tls-sni', r.get('server_name'), { ip: orig });
-        if (!resp || !isPrivateIp(resp)) break;
+        if (!resp || !isPrivateIpText(resp)) break;
         const first = (r.get('cert_chain_fps') ?? r.get('cert_chain_fuids') ?? '').split(',')[0];
         const cert = first ? this.x509.get(first) : undefined;
         if (first && !cert && !r.get('subject') && this.pendingCount < MAX_X509) {
@@ -283,7 +280,7 @@ export class ZeekIngest {
       case 'http': {
         this.used(type);
         if (orig) this.note('http-user-agent', r.get('user_agent'), { ip: orig });
-        if (resp && isPrivateIp(resp)) {
+        if (resp && isPrivateIpText(resp)) {
           this.note('http-host', r.get('host'), { ip: resp });
           // A login sent in clear text (basic auth): the fact only, never the user name or password.
           if (r.get('username')) this.note('protocol', 'http-login', { ip: resp });
