@@ -30,7 +30,7 @@ export interface Services {
 
 export function buildServices(deps: ServiceDeps): Services {
   const registry = new DeviceRegistry();
-  const capture = captureHandlers({ onDevices: (ds) => registry.add(ds) });
+  const { stopAll: stopCaptures, ...capture } = captureHandlers({ onDevices: (ds) => registry.add(ds) });
   const audit = new AuditFile(join(deps.dataDir, 'probe-audit.jsonl'));
   const probes = new ProbeService({
     devices: () => registry.all(),
@@ -45,13 +45,13 @@ export function buildServices(deps: ServiceDeps): Services {
     ...capture,
     ...riskHandlers(deps.dialogs ?? {}),
     ...probeHandlers(probes),
-    ...inventoryHandlers(new InventoryService({ ...(deps.dialogs?.pickFile ? { pickFile: deps.dialogs.pickFile } : {}), ...(deps.dialogs?.pickSavePath ? { pickSavePath: deps.dialogs.pickSavePath } : {}) })),
+    ...inventoryHandlers(new InventoryService({ pickFile: deps.dialogs?.pickFile, pickSavePath: deps.dialogs?.pickSavePath })),
     'devices:sync': ({ devices }) => ({ known: registry.add(devices as unknown as Device[]) }),
   };
   return {
     handlers,
     async shutdown() {
-      await capture.stopAll();
+      await stopCaptures();
       await probes.stopAll();
     },
   };

@@ -12,9 +12,9 @@ import { DeviceTable } from './DeviceTable';
 import { DeviceDrawer } from './DeviceDrawer';
 import { evidenceWeight } from '../../../../core/fingerprint/combine';
 import { CATEGORY_LABELS } from '../../../../core/fingerprint/taxonomy';
-import type { Device, DeviceCategory } from '../../../../core/model/device';
+import type { Device } from '../../../../core/model/device';
 import { setOverride } from '../../actions/identify';
-import { bytes, deviceLabel, verdictText } from './format';
+import { bytes, verdictText } from './format';
 import './discover.css';
 
 const CAPTURE_EXT = /\.(pcap|pcapng|cap|dmp|log|json|ndjson|tar|tgz)(\.gz)?$/i;
@@ -364,5 +364,3 @@ function LiveCapturePanel() {
   );
 }
 
-export { deviceLabel };
-export type { DeviceCategory };
