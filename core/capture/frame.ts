@@ -30,6 +30,33 @@ export const LINKTYPE = {
 
 export const SUPPORTED_LINKTYPES: ReadonlySet<number> = new Set(Object.values(LINKTYPE));
 
+/** Names of link types people meet in captures we cannot read (tcpdump.org/linktypes.html). */
+const LINKTYPE_NAMES: Record<number, string> = {
+  0: 'BSD loopback',
+  9: 'PPP',
+  50: 'PPP over HDLC',
+  104: 'Cisco HDLC',
+  105: 'IEEE 802.11',
+  127: 'IEEE 802.11 radiotap',
+  108: 'OpenBSD loopback',
+  160: 'USER13',
+  192: 'PPI',
+  195: 'IEEE 802.15.4',
+  220: 'USB Linux mmapped',
+  239: 'Netlink',
+};
+
+/** One warning per unsupported link type seen ("160": 3 frames), naming it and what is supported. */
+export function unsupportedLinkTypeWarnings(counts: Readonly<Record<string, number>>): string[] {
+  const out: string[] = [];
+  for (const [lt, n] of Object.entries(counts)) {
+    if (SUPPORTED_LINKTYPES.has(Number(lt))) continue;
+    const name = LINKTYPE_NAMES[Number(lt)] ?? 'see tcpdump.org/linktypes.html';
+    out.push(`unsupported link type ${lt} (${name}): ${n} frames skipped; supported are Ethernet, Linux cooked (SLL, SLL2) and raw IPv4/IPv6`);
+  }
+  return out;
+}
+
 export interface CaptureReadStats {
   format: 'pcap' | 'pcapng' | 'unknown';
   frames: number;

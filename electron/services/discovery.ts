@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CaptureReader } from '../../core/capture/reader';
 import type { Frame } from '../../core/capture/frame';
-import { SUPPORTED_LINKTYPES } from '../../core/capture/frame';
+import { unsupportedLinkTypeWarnings } from '../../core/capture/frame';
 import { DiscoveryEngine } from '../../core/discovery/engine';
 import type { Device } from '../../core/model/device';
 import type { EvidenceSource } from '../../core/model/observation';
@@ -93,11 +93,7 @@ export async function discoverFiles(paths: readonly string[], opts: DiscoverOpti
     for (const w of rs.warnings) warnings.push(`${name}: ${w}`);
     if (cancelled) warnings.push(`${name}: cancelled after ${read} of ${total} bytes`);
   }
-  for (const [lt, n] of Object.entries(engine.stats.unsupportedLinkTypes)) {
-    if (!SUPPORTED_LINKTYPES.has(Number(lt))) {
-      warnings.push(`unsupported link type ${lt} (${linkTypeName(Number(lt))}): ${n} frames skipped; supported are Ethernet, Linux cooked (SLL, SLL2) and raw IPv4/IPv6`);
-    }
-  }
+  warnings.push(...unsupportedLinkTypeWarnings(engine.stats.unsupportedLinkTypes));
   const s = engine.stats;
   const stats: DiscoveryStats = {
     files: paths.length,
@@ -112,23 +108,4 @@ export async function discoverFiles(paths: readonly string[], opts: DiscoverOpti
   };
   if (cancelled) stats.cancelled = true;
   return { devices: engine.devices(), stats };
-}
-
-const LINKTYPE_NAMES: Record<number, string> = {
-  0: 'BSD loopback',
-  9: 'PPP',
-  50: 'PPP over HDLC',
-  104: 'Cisco HDLC',
-  105: 'IEEE 802.11',
-  127: 'IEEE 802.11 radiotap',
-  108: 'OpenBSD loopback',
-  160: 'USER13',
-  192: 'PPI',
-  195: 'IEEE 802.15.4',
-  220: 'USB Linux mmapped',
-  239: 'Netlink',
-};
-
-function linkTypeName(lt: number): string {
-  return LINKTYPE_NAMES[lt] ?? 'see tcpdump.org/linktypes.html';
 }

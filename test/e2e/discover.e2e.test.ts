@@ -67,7 +67,7 @@ describe('discover view', () => {
       return t;
     }, data);
     await page.locator('section.discover').dispatchEvent('drop', { dataTransfer: dt });
-    await page.getByText(/link type 160 is not supported/).first().waitFor({ timeout: 30_000 });
+    await page.getByText(/unsupported link type 160 \(USER13\)/).first().waitFor({ timeout: 30_000 });
     expect(await page.getByRole('grid', { name: 'Devices' }).getByRole('row').count()).toBe(before);
   });
 

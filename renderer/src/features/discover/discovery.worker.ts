@@ -4,7 +4,7 @@
 // registry, loaded once). Nothing but device summaries goes back to the page — never packets.
 /// <reference lib="webworker" />
 import { CaptureReader } from '../../../../core/capture/reader';
-import { SUPPORTED_LINKTYPES } from '../../../../core/capture/frame';
+import { unsupportedLinkTypeWarnings } from '../../../../core/capture/frame';
 import { DiscoveryEngine } from '../../../../core/discovery/engine';
 import { identifyAll } from '../../../../core/fingerprint/combine';
 import { createOuiLookup } from '../../../../core/fingerprint/oui';
@@ -83,11 +83,7 @@ async function run(id: number, files: File[], overrides: Record<string, Identity
   if (zeek.malformed) warnings.push(`${zeek.malformed} malformed Zeek log lines skipped`);
   const unknown = Object.entries(ingest.stats.unknownTypes);
   if (unknown.length) warnings.push(`Zeek log types not used: ${unknown.map(([t, n]) => `${t} (${n})`).join(', ')}`);
-  for (const [lt, n] of Object.entries(engine.stats.unsupportedLinkTypes)) {
-    if (!SUPPORTED_LINKTYPES.has(Number(lt))) {
-      warnings.push(`link type ${lt} is not supported: ${n} frames skipped (supported: Ethernet, Linux cooked SLL/SLL2, raw IPv4/IPv6)`);
-    }
-  }
+  warnings.push(...unsupportedLinkTypeWarnings(engine.stats.unsupportedLinkTypes));
   const devices = await identify(engine.devices(), overrides);
   post({
     type: 'done',
